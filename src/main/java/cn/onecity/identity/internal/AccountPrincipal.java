@@ -1,0 +1,63 @@
+package cn.onecity.identity.internal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import cn.onecity.identity.AuditLog;
+import cn.onecity.identity.CurrentUser;
+
+/** The security principal: an account and the user it stands for. */
+final class AccountPrincipal implements UserDetails, CredentialsContainer, AuditLog.HasCurrentUser {
+
+    private final CurrentUser user;
+    private String passwordHash;
+    private final boolean enabled;
+    private final boolean nonLocked;
+
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.nonLocked = nonLocked;
+    }
+
+    @Override
+    public CurrentUser currentUser() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(user.role().authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return nonLocked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,10 @@
+package cn.onecity.region;
+
+import java.time.LocalDate;
+
+/** A special date of the calendar: a day off or an adjusted working day. */
+public record CalendarDay(LocalDate date, Kind kind, String name) {
+    public enum Kind {
+        HOLIDAY, WORKDAY
+    }
+}

@@ -1,0 +1,4 @@
+package cn.onecity.region;
+
+public record District(String code, String cityCode, String name) {
+}

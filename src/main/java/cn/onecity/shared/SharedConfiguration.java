@@ -1,0 +1,19 @@
+package cn.onecity.shared;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OneCityProperties.class)
+class SharedConfiguration {
+
+    /** All dates of the platform are Beijing time; inject the clock so that tests can move it. */
+    @Bean
+    Clock clock() {
+        return Clock.system(Times.ZONE);
+    }
+}
