@@ -7,4 +7,9 @@ public record CalendarDay(LocalDate date, Kind kind, String name) {
     public enum Kind {
         HOLIDAY, WORKDAY
     }
+
+    /** 周一 … 周日. */
+    public String weekday() {
+        return date == null ? "" : WorkingCalendar.weekday(date);
+    }
 }
