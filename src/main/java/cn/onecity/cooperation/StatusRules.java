@@ -74,6 +74,11 @@ public final class StatusRules {
         return new Derived(progress, status, light, null, nextDue, lateMilestones);
     }
 
+    /** Whether a due date has passed as of a date on the working-day calendar (for milestone timelines). */
+    public static boolean overdue(LocalDate due, LocalDate asOf, WorkingCalendar calendar) {
+        return isPast(due, asOf, calendar);
+    }
+
     /** Whether a due date has passed as of a date, moving a due date on a day off to the next working day. */
     static boolean isPast(LocalDate due, LocalDate asOf, WorkingCalendar calendar) {
         if (!asOf.isAfter(due)) {

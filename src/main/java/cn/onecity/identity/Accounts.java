@@ -135,7 +135,11 @@ public class Accounts {
         return id;
     }
 
-    static void checkRoleFitsOrganisation(Role role, Organisation org) {
+    /**
+     * The organisation's kind must fit the role (ADMIN belongs to the platform operator, CITY_STAFF to a city
+     * department, and so on); otherwise a 400 naming {@code organisationId}.
+     */
+    public static void checkRoleFitsOrganisation(Role role, Organisation org) {
         boolean fits = switch (role) {
             case ADMIN -> org.kind() == OrganisationKind.PLATFORM;
             case JOINT_OFFICE -> org.kind() == OrganisationKind.JOINT_OFFICE;

@@ -1,0 +1,98 @@
+package cn.onecity.dashboard;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import cn.onecity.cooperation.Cooperation;
+import cn.onecity.cooperation.ItemFilter;
+import cn.onecity.cooperation.ItemStatus;
+import cn.onecity.cooperation.ItemView;
+import cn.onecity.cooperation.Meeting;
+import cn.onecity.cooperation.ProgressSummary;
+import cn.onecity.cooperation.ProgressSummary.AreaSummary;
+import cn.onecity.cooperation.ProgressSummary.Summary;
+import cn.onecity.identity.DataScope;
+import cn.onecity.region.City;
+import cn.onecity.region.Region;
+
+/**
+ * The figures of the public 一体化驾驶舱, computed live. Public aggregates only: counts and progress, never
+ * names of people. Later modules add a block each (services, health card, projects, ecology…).
+ */
+@Service
+public class Dashboard {
+
+    private final ProgressSummary summaries;
+    private final Cooperation cooperation;
+    private final Region region;
+    private final Clock clock;
+
+    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, Clock clock) {
+        this.summaries = summaries;
+        this.cooperation = cooperation;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /** Counts of one group of items (an area, a lead city) by derived status. */
+    public record StatusCounts(String key, String label, int total, int completed, int ongoing, int delayed,
+            int notStarted, double progress) {
+    }
+
+    /** One status and how many items are in it. */
+    public record StatusCount(String status, String label, int count) {
+    }
+
+    /**
+     * 协同督办 of the newest joint meeting as of a date; {@code meeting} is null when no meeting exists yet.
+     */
+    public record CooperationFigures(Integer meeting, String meetingTitle, LocalDate asOf, int total, int completed,
+            int ongoing, int delayed, int notStarted, double progress, List<StatusCounts> byArea,
+            List<StatusCounts> byCity, List<StatusCount> byStatus) {
+    }
+
+    public CooperationFigures cooperation() {
+        return cooperation(LocalDate.now(clock));
+    }
+
+    public CooperationFigures cooperation(LocalDate asOf) {
+        Optional<Meeting> newest = summaries.newestMeeting();
+        if (newest.isEmpty()) {
+            return new CooperationFigures(null, null, asOf, 0, 0, 0, 0, 0, 0, List.of(), List.of(), byStatus(0, 0, 0, 0));
+        }
+        int n = newest.get().sessionNo();
+        Summary s = summaries.summary(n, asOf);
+        List<StatusCounts> byArea = new ArrayList<>();
+        for (AreaSummary a : s.byArea()) {
+            byArea.add(new StatusCounts(a.area(), a.area(), a.total(), a.completed(), a.ongoing(), a.delayed(),
+                    a.notStarted(), a.progress()));
+        }
+        List<ItemView> items = cooperation.items(new DataScope.All(), ItemFilter.meeting(n), asOf);
+        List<StatusCounts> byCity = new ArrayList<>();
+        for (City c : region.cities()) {
+            List<ItemView> led = items.stream().filter(i -> c.code().equals(i.leadCityCode())).toList();
+            byCity.add(new StatusCounts(c.code(), c.shortName(), led.size(), count(led, ItemStatus.COMPLETED),
+                    count(led, ItemStatus.ONGOING), count(led, ItemStatus.DELAYED), count(led, ItemStatus.NOT_STARTED),
+                    cn.onecity.cooperation.StatusRules.rollUp(led)));
+        }
+        return new CooperationFigures(n, s.meetingTitle(), asOf, s.total(), s.completed(), s.ongoing(), s.delayed(),
+                s.notStarted(), s.progress(), byArea, byCity,
+                byStatus(s.completed(), s.ongoing(), s.delayed(), s.notStarted()));
+    }
+
+    private static List<StatusCount> byStatus(int completed, int ongoing, int delayed, int notStarted) {
+        return List.of(new StatusCount(ItemStatus.COMPLETED.name(), ItemStatus.COMPLETED.label(), completed),
+                new StatusCount(ItemStatus.ONGOING.name(), ItemStatus.ONGOING.label(), ongoing),
+                new StatusCount(ItemStatus.DELAYED.name(), ItemStatus.DELAYED.label(), delayed),
+                new StatusCount(ItemStatus.NOT_STARTED.name(), ItemStatus.NOT_STARTED.label(), notStarted));
+    }
+
+    private static int count(List<ItemView> items, ItemStatus status) {
+        return (int) items.stream().filter(i -> i.status() == status).count();
+    }
+}
