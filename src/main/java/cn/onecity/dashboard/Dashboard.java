@@ -61,11 +61,21 @@ public class Dashboard {
     }
 
     public CooperationFigures cooperation(LocalDate asOf) {
-        Optional<Meeting> newest = summaries.newestMeeting();
-        if (newest.isEmpty()) {
+        return cooperation(null, asOf);
+    }
+
+    /** The joint meetings the dashboard can show, newest first. */
+    public List<Meeting> meetings() {
+        return cooperation.meetings();
+    }
+
+    /** 协同督办 of one joint meeting (the newest when {@code sessionNo} is null) as of a date. */
+    public CooperationFigures cooperation(Integer sessionNo, LocalDate asOf) {
+        Optional<Meeting> chosen = sessionNo == null ? summaries.newestMeeting() : Optional.of(cooperation.meeting(sessionNo));
+        if (chosen.isEmpty()) {
             return new CooperationFigures(null, null, asOf, 0, 0, 0, 0, 0, 0, List.of(), List.of(), byStatus(0, 0, 0, 0));
         }
-        int n = newest.get().sessionNo();
+        int n = chosen.get().sessionNo();
         Summary s = summaries.summary(n, asOf);
         List<StatusCounts> byArea = new ArrayList<>();
         for (AreaSummary a : s.byArea()) {

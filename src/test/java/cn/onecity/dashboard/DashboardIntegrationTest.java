@@ -45,11 +45,14 @@ class DashboardIntegrationTest {
     @Autowired TransactionTemplate tx;
     @Autowired Clock clock;
 
+    int meeting;
+
     @BeforeEach
     void atLeastOneMeeting() {
         SummaryFixtures fx = new SummaryFixtures(accounts, management, jdbc, tx);
         CurrentUser office = fx.office();
         int n = fx.meeting(office);
+        meeting = n;
         long plan = management.ensureAction(office, n, "驾驶舱测试行动");
         long done = fx.item(office, plan, "驾驶舱已完成事项", Area.SERVICES, "430300-XZSP", List.of(), LocalDate.of(2024, 12, 31));
         fx.item(office, plan, "驾驶舱滞后事项", Area.ECOLOGY, "430100-STHJJ", List.of(), LocalDate.of(2024, 3, 1));
@@ -96,5 +99,28 @@ class DashboardIntegrationTest {
         assertThat(f.byCity().stream().mapToInt(Dashboard.StatusCounts::total).sum()).isEqualTo(s.total());
         assertThat(f.byArea().stream().mapToInt(Dashboard.StatusCounts::completed).sum()).isEqualTo(s.completed());
         assertThat(f.byStatus().stream().mapToInt(Dashboard.StatusCount::count).sum()).isEqualTo(s.total());
+    }
+
+    @Test
+    void aChosenMeetingAsOfADateShowsThatMeetingsFigures() throws Exception {
+        mvc.perform(get("/api/v1/dashboard/cooperation").param("meeting", String.valueOf(meeting))
+                        .param("asOf", "2024-06-01"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.meeting").value(meeting))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.completed").value(1))
+                .andExpect(jsonPath("$.delayed").value(1));
+        mvc.perform(get("/api/v1/dashboard/cooperation").param("meeting", String.valueOf(meeting))
+                        .param("asOf", "2024-04-01"))
+                .andExpect(jsonPath("$.completed").value(0));
+        mvc.perform(get("/dashboard").param("meeting", String.valueOf(meeting)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void anUnknownMeetingIsANotFoundProblem() throws Exception {
+        mvc.perform(get("/api/v1/dashboard/cooperation").param("meeting", "0"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").exists());
     }
 }

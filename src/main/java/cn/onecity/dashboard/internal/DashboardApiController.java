@@ -1,6 +1,11 @@
 package cn.onecity.dashboard.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.onecity.dashboard.Dashboard;
@@ -11,14 +16,17 @@ import cn.onecity.dashboard.Dashboard.CooperationFigures;
 class DashboardApiController {
 
     private final Dashboard dashboard;
+    private final Clock clock;
 
-    DashboardApiController(Dashboard dashboard) {
+    DashboardApiController(Dashboard dashboard, Clock clock) {
         this.dashboard = dashboard;
+        this.clock = clock;
     }
 
-    /** 协同督办 of the newest joint meeting, as of today. */
+    /** 协同督办 of a joint meeting (default: the newest), as of a date (default: today). */
     @GetMapping("/api/v1/dashboard/cooperation")
-    CooperationFigures cooperation() {
-        return dashboard.cooperation();
+    CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return dashboard.cooperation(meeting, asOf == null ? LocalDate.now(clock) : asOf);
     }
 }

@@ -2,7 +2,11 @@ package cn.onecity.dashboard.internal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,15 +21,18 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final JsonMapper json;
+    private final Clock clock;
 
-    DashboardController(Dashboard dashboard, JsonMapper json) {
+    DashboardController(Dashboard dashboard, JsonMapper json, Clock clock) {
         this.dashboard = dashboard;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Model model) {
-        CooperationFigures coop = dashboard.cooperation();
+    String dashboard(@RequestParam(required = false) Integer meeting, Model model) {
+        CooperationFigures coop = dashboard.cooperation(meeting, LocalDate.now(clock));
+        model.addAttribute("meetings", dashboard.meetings());
         model.addAttribute("coop", coop);
         model.addAttribute("coopJson", json.writeValueAsString(coop));
         return VIEW;
