@@ -57,6 +57,13 @@ class ScreenshotsBrowserTest {
             assertThat(office.content()).contains("60");
             Browser.screenshot(office, "cooperation-overview");
 
+            Page officePhone = browser.newPage(375, 812);
+            Browser.login(officePhone, "office", "onecity2026");
+            officePhone.navigate("/cooperation?meeting=6");
+            assertThat((Boolean) officePhone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the overview fits a 375 px screen without sideways scrolling of the page").isTrue();
+            Browser.screenshot(officePhone, "cooperation-overview-375");
+
             ItemView item = cooperation.items(new DataScope.All(), ItemFilter.meeting(6), LocalDate.now()).stream()
                     .filter(i -> i.pendingReports() > 0).findFirst().orElseThrow();
             office.navigate("/cooperation/items/" + item.id());

@@ -38,7 +38,7 @@ class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean
