@@ -7,7 +7,7 @@ package cn.onecity.identity;
  * @param departmentCode the department code (e.g. {@code 430100-XZSP}) for CITY_STAFF, else null
  */
 public record CurrentUser(long accountId, String username, String displayName, Role role, long organisationId,
-        String organisationName, String cityCode, String departmentCode) {
+        String organisationName, String cityCode, String departmentCode) implements java.io.Serializable {
 
     public boolean is(Role r) {
         return role == r;

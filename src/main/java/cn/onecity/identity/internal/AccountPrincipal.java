@@ -14,6 +14,8 @@ import cn.onecity.identity.CurrentUser;
 /** The security principal: an account and the user it stands for. */
 final class AccountPrincipal implements UserDetails, CredentialsContainer, AuditLog.HasCurrentUser {
 
+    private static final long serialVersionUID = 1L;
+
     private final CurrentUser user;
     private String passwordHash;
     private final boolean enabled;
