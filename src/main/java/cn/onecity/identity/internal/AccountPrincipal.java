@@ -20,12 +20,19 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Audit
     private String passwordHash;
     private final boolean enabled;
     private final boolean nonLocked;
+    private final String stamp;
 
-    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked, String stamp) {
+        this.stamp = stamp;
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.nonLocked = nonLocked;
+    }
+
+    /** The account state this session was signed in with (see AccountUserDetailsService#stamp). */
+    String stamp() {
+        return stamp;
     }
 
     @Override

@@ -23,12 +23,28 @@ class AccountUserDetailsService implements UserDetailsService {
         this.clock = clock;
     }
 
+    /**
+     * What a signed-in session depends on: enabled, role, organisation and the last password change. When any of
+     * them changes, {@link AccountStateFilter} ends the account's sessions on their next request.
+     */
+    static String stamp(java.sql.ResultSet rs) throws java.sql.SQLException {
+        OffsetDateTime changed = rs.getObject("password_changed_at", OffsetDateTime.class);
+        return rs.getBoolean("enabled") + "|" + rs.getString("role") + "|" + rs.getLong("organisation_id") + "|"
+                + (changed == null ? "" : changed.toInstant().toEpochMilli());
+    }
+
+    /** The current stamp of an account, or null when it no longer exists. */
+    String currentStamp(long accountId) {
+        return jdbc.sql("SELECT enabled, role, organisation_id, password_changed_at FROM idn_account WHERE id = :id")
+                .param("id", accountId).query((rs, i) -> stamp(rs)).optional().orElse(null);
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
         return jdbc.sql("""
                 SELECT a.id, a.username, a.display_name, a.role, a.password_hash, a.enabled, a.locked_until,
-                       o.id AS org_id, o.name AS org_name, o.city_code, o.department_code
+                       a.organisation_id, a.password_changed_at, o.id AS org_id, o.name AS org_name, o.city_code, o.department_code
                 FROM idn_account a JOIN idn_organisation o ON o.id = a.organisation_id
                 WHERE a.username = :u""")
                 .param("u", name)
@@ -39,7 +55,7 @@ class AccountUserDetailsService implements UserDetailsService {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
                     boolean nonLocked = lockedUntil == null || !lockedUntil.isAfter(OffsetDateTime.now(clock));
                     return (UserDetails) new AccountPrincipal(user, rs.getString("password_hash"),
-                            rs.getBoolean("enabled"), nonLocked);
+                            rs.getBoolean("enabled"), nonLocked, stamp(rs));
                 })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));

@@ -17,6 +17,7 @@ class LoginController {
             model.addAttribute("error", switch (error) {
                 case "locked" -> "账户已锁定：连续 5 次登录失败，请 15 分钟后再试。";
                 case "disabled" -> "账户已停用，请联系系统管理员。";
+                case "changed" -> "您的账户已被停用、重置密码或调整了角色，请重新登录。";
                 default -> "用户名或密码错误。连续 5 次错误将锁定账户 15 分钟。";
             });
             Object last = session.getAttribute("LAST_USERNAME");
