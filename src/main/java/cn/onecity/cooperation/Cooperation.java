@@ -47,6 +47,20 @@ public class Cooperation {
                 .orElseThrow(() -> new NotFoundException("第" + sessionNo + "届联席会议不存在"));
     }
 
+    /** The number of items in scope per meeting, by session number; meetings without items are absent. */
+    public Map<Integer, Integer> itemCounts(DataScope scope) {
+        DataScope.require(scope);
+        Map<Integer, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.session_no, COUNT(*) AS n
+                FROM coop_item i JOIN coop_action a ON a.id = i.action_id JOIN coop_meeting m ON m.id = a.meeting_id
+                """ + " WHERE " + scopeClause(scope) + " GROUP BY m.session_no")
+                .params(scopeParams(scope))
+                .query((rs, i) -> counts.put(rs.getInt("session_no"), rs.getInt("n")))
+                .list();
+        return counts;
+    }
+
     /** The action plans (行动) of a meeting, in order. */
     public List<ActionPlan> actions(int sessionNo) {
         return jdbc.sql("""

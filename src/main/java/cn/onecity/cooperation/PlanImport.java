@@ -261,6 +261,7 @@ public class PlanImport {
                 case "leadDepartmentCode" -> true; // a missing or unknown city or department is reported above
                 case "coDepartmentCodes" -> true; // names are checked above
                 case "deadline" -> !deadlineText.isEmpty();
+                case "remark" -> true; // checked above
                 default -> false;
             };
             if (!reported) {

@@ -227,6 +227,7 @@ class CooperationController {
         model.addAttribute("canReport", canReport);
         model.addAttribute("hasOpenReport", hasOpenReport);
         model.addAttribute("canReview", user.is(Role.JOINT_OFFICE));
+        model.addAttribute("canEdit", user.isAny(Role.JOINT_OFFICE, Role.ADMIN));
         Map<String, String> departmentNames = new LinkedHashMap<>();
         for (var party : item.parties()) {
             departmentNames.put(party.departmentCode(), region.findDepartment(party.departmentCode())

@@ -41,10 +41,10 @@ class CooperationNotifier {
     @ApplicationModuleListener
     void on(ItemAssigned event) {
         Set<Long> sent = new LinkedHashSet<>();
-        boolean lead = true;
+        boolean first = true;
         for (String department : event.departmentCodes()) {
-            boolean isLead = lead;
-            lead = false;
+            boolean isLead = event.leadDepartmentCode() == null ? first : department.equals(event.leadDepartmentCode());
+            first = false;
             accounts.organisationOfDepartment(department).ifPresentOrElse(org -> {
                 if (sent.add(org.id())) {
                     notifications.sendToOrganisation(org.id(), CATEGORY,
