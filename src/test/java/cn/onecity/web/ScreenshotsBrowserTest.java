@@ -70,6 +70,16 @@ class ScreenshotsBrowserTest {
             assertThat(office.content()).contains(item.title());
             Browser.screenshot(office, "cooperation-item");
 
+            office.navigate("/cooperation/items/new?meeting=6");
+            assertThat(office.getByLabel("事项名称").isVisible()).isTrue();
+            Browser.screenshot(office, "cooperation-item-form");
+            officePhone.navigate("/cooperation/items/new?meeting=6");
+            assertThat((Boolean) officePhone.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+                    .as("the item form fits a 375 px screen").isTrue();
+            Browser.screenshot(officePhone, "cooperation-item-form-375");
+            office.navigate("/cooperation/meetings");
+            Browser.screenshot(office, "cooperation-meetings");
+
             office.navigate("/cooperation/summary?meeting=5&asOf=2024-12-10");
             assertThat(office.content()).contains("60项重点合作事项");
             Browser.screenshot(office, "cooperation-summary");
