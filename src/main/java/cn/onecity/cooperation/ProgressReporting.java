@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -141,15 +142,20 @@ public class ProgressReporting {
             stored.add(files.store(f.name(), f.bytes()));
         }
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
+        try {
+            jdbc.sql("""
                 INSERT INTO coop_report (item_id, reporter_account_id, reporter_name, city_code, department_code,
-                                         content, percent, milestone_id, status, submitted_at)
-                VALUES (:item, :account, :name, :city, :dept, :content, :percent, :milestone, 'SUBMITTED', :at)""")
+                                         content, percent, milestone_id, status, submitted_at, open_slot)
+                VALUES (:item, :account, :name, :city, :dept, :content, :percent, :milestone, 'SUBMITTED', :at, 1)""")
                 .param("item", itemId).param("account", actor.accountId())
                 .param("name", truncate(actor.displayName(), 60)).param("city", actor.cityCode())
                 .param("dept", actor.departmentCode()).param("content", content.strip()).param("percent", percent)
                 .param("milestone", milestoneId).param("at", OffsetDateTime.now(clock))
                 .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            // a simultaneous submission passed the check above too: the constraint coop_report_one_open decides
+            throw new ConflictException("本部门已有一份待审核的进展报告，请等待一体化办审核后再报送");
+        }
         long reportId = key.getKey().longValue();
         for (FileStore.StoredFile s : stored) {
             jdbc.sql("""
@@ -181,7 +187,7 @@ public class ProgressReporting {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate acceptedOn = now.atZoneSameInstant(Times.ZONE).toLocalDate();
         int n = jdbc.sql("""
-                UPDATE coop_report SET status = 'ACCEPTED', reviewed_at = :at, reviewer_name = :who
+                UPDATE coop_report SET status = 'ACCEPTED', open_slot = NULL, reviewed_at = :at, reviewer_name = :who
                 WHERE id = :id AND status = 'SUBMITTED'""")
                 .param("at", now).param("who", truncate(actor.displayName(), 60)).param("id", reportId).update();
         if (n == 0) {
@@ -215,7 +221,7 @@ public class ProgressReporting {
         Stored r = stored(reportId);
         requireOpen(r);
         int n = jdbc.sql("""
-                UPDATE coop_report SET status = 'RETURNED', reviewed_at = :at, reviewer_name = :who, review_reason = :why
+                UPDATE coop_report SET status = 'RETURNED', open_slot = NULL, reviewed_at = :at, reviewer_name = :who, review_reason = :why
                 WHERE id = :id AND status = 'SUBMITTED'""")
                 .param("at", OffsetDateTime.now(clock)).param("who", truncate(actor.displayName(), 60))
                 .param("why", reason.strip()).param("id", reportId).update();

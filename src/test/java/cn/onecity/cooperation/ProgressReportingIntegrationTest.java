@@ -323,4 +323,20 @@ class ProgressReportingIntegrationTest {
                 .isInstanceOf(BusinessException.class).hasMessage("请填写进展说明");
         assertThat(reportCount()).isEqualTo(1);
     }
+
+    @Test
+    void theDatabaseRefusesASecondOpenReportOfTheSameDepartmentEvenWhenTheServiceCheckIsRaced() {
+        reporting.submitReport(xtJtj, itemId, "第一份报告", 10, null, List.of());
+        // what a simultaneous second submission would write after passing the service's check
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO coop_report (item_id, reporter_name, city_code, department_code, content, percent, status,
+                                         submitted_at, open_slot)
+                VALUES (:i, '并发报送', '430300', '430300-JTJ', '第二份报告', 10, 'SUBMITTED', CURRENT_TIMESTAMP, 1)""")
+                .param("i", itemId).update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // another department's open report, and reviewed reports, do not collide
+        reporting.submitReport(data.staff("430100-FGW"), itemId, "牵头部门报告", 10, null, List.of());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM coop_report WHERE item_id = :i AND status = 'SUBMITTED'")
+                .param("i", itemId).query(Integer.class).single()).isEqualTo(2);
+    }
 }

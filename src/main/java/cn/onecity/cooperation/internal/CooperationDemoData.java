@@ -290,8 +290,9 @@ class CooperationDemoData implements ApplicationRunner {
             String account = reporter == null ? "" : "reporter_account_id, ";
             String accountValue = reporter == null ? "" : ":account, ";
             jdbc.sql("INSERT INTO coop_report (item_id, " + account + "reporter_name, city_code, department_code, content,"
-                            + " percent, status, submitted_at) VALUES (:item, " + accountValue
-                            + ":name, :city, :dept, :content, :percent, :status, :submitted)")
+                            + " percent, status, submitted_at, open_slot) VALUES (:item, " + accountValue
+                            + ":name, :city, :dept, :content, :percent, :status, :submitted, :open)")
+                    .param("open", "SUBMITTED".equals(status) ? 1 : null)
                     .param("item", itemId).param("account", reporter == null ? 0L : reporter.accountId())
                     .param("name", reporter == null ? name : reporter.displayName())
                     .param("city", dept.cityCode()).param("dept", dept.code())
