@@ -1,0 +1,89 @@
+package cn.onecity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.microsoft.playwright.Page;
+
+import cn.onecity.cooperation.Cooperation;
+import cn.onecity.cooperation.ItemFilter;
+import cn.onecity.cooperation.ItemView;
+import cn.onecity.identity.DataScope;
+
+/**
+ * The main pages pass axe-core's WCAG 2 A and AA rules (the basis of GB/T 37668) with no serious or critical
+ * violation. axe-core is installed by .ci/run ({@code npm ci --prefix src/test/js}).
+ */
+@BrowserTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"onecity.demo.enabled=true", "onecity.test.context=screenshots"})
+@ActiveProfiles("test")
+class AccessibilityBrowserTest {
+
+    static final Path AXE = Path.of("src", "test", "js", "node_modules", "axe-core", "axe.min.js");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Cooperation cooperation;
+
+    @Test
+    void mainPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        assertThat(AXE).as("axe-core is installed: npm ci --prefix src/test/js").exists();
+        String axe = Files.readString(AXE);
+        ItemView item = cooperation.items(new DataScope.All(), ItemFilter.meeting(6), LocalDate.now()).get(0);
+        List<String> problems = new ArrayList<>();
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            Page anonymous = browser.newPage(1440, 900);
+            for (String path : List.of("/", "/dashboard", "/login")) {
+                problems.addAll(check(anonymous, path, axe));
+            }
+            Page office = browser.newPage(1440, 900);
+            Browser.login(office, "office", "onecity2026");
+            for (String path : List.of("/cooperation?meeting=6", "/cooperation/items/" + item.id(),
+                    "/cooperation/summary?meeting=5", "/cooperation/items/new?meeting=6", "/cooperation/meetings",
+                    "/cooperation/reviews", "/notifications")) {
+                problems.addAll(check(office, path, axe));
+            }
+            Page admin = browser.newPage(1440, 900);
+            Browser.login(admin, "admin", "onecity2026");
+            for (String path : List.of("/admin/accounts", "/admin/login-log", "/admin/operation-log", "/admin/calendar")) {
+                problems.addAll(check(admin, path, axe));
+            }
+        }
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> check(Page page, String path, String axe) {
+        page.navigate(path);
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+                  return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+                }""");
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            String impact = String.valueOf(v.get("impact"));
+            if ("serious".equals(impact) || "critical".equals(impact)) {
+                out.add(path + ": [" + impact + "] " + v.get("id") + " – " + v.get("help") + " at " + v.get("targets"));
+            }
+        }
+        return out;
+    }
+}
