@@ -18,9 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.onecity.identity.AuditLog;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
 import cn.onecity.shared.BusinessException;
 import cn.onecity.shared.ConflictException;
 import cn.onecity.shared.FieldMessage;
+import cn.onecity.shared.ForbiddenException;
 import cn.onecity.shared.NotFoundException;
 
 /**
@@ -179,10 +182,15 @@ public class WorkingCalendar {
      * a Saturday or Sunday. Every broken rule is reported at once, as a 400 naming the field
      * ({@code year}, {@code notice}, {@code holidays} or {@code workdays}).
      *
+     * Only a system administrator may do it.
+     *
      * @return true when an existing arrangement was replaced
      */
     @Transactional
-    public boolean defineYear(int year, String notice, List<CalendarDay> days) {
+    public boolean defineYear(CurrentUser actor, int year, String notice, List<CalendarDay> days) {
+        if (actor == null || !actor.is(Role.ADMIN)) {
+            throw new ForbiddenException("只有系统管理员可以录入法定节假日安排");
+        }
         List<FieldMessage> errors = new ArrayList<>();
         if (year < MIN_YEAR || year > MAX_YEAR) {
             errors.add(new FieldMessage("year", "年份须在 " + MIN_YEAR + "–" + MAX_YEAR + " 之间"));

@@ -40,9 +40,19 @@ class CalendarAdminPageIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     WorkingCalendar calendar;
+    @Autowired
+    cn.onecity.identity.Accounts accounts;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
-    static RequestPostProcessor admin() {
-        return user("page-admin").roles("ADMIN");
+    String adminName;
+
+    /** A real administrator account: the module checks the role of the CurrentUser, not only the URL rule. */
+    RequestPostProcessor admin() {
+        if (adminName == null) {
+            adminName = cn.onecity.identity.TestAccounts.create(accounts, cn.onecity.identity.Role.ADMIN);
+        }
+        return user(users.loadUserByUsername(adminName));
     }
 
     @BeforeEach

@@ -25,6 +25,9 @@ import cn.onecity.shared.FieldMessage;
 @ActiveProfiles("test")
 class WorkingCalendarIntegrationTest {
 
+    static final cn.onecity.identity.CurrentUser ADMIN = new cn.onecity.identity.CurrentUser(0, "test-admin", "测试管理员",
+            cn.onecity.identity.Role.ADMIN, 0, "一座城平台运维中心", null, null);
+
     @Autowired
     WorkingCalendar calendar;
     @Autowired
@@ -220,7 +223,7 @@ class WorkingCalendarIntegrationTest {
 
         List<FieldMessage> errorsOf(String notice, List<CalendarDay> days) {
             try {
-                calendar.defineYear(YEAR, notice, days);
+                calendar.defineYear(ADMIN, YEAR, notice, days);
             } catch (BusinessException e) {
                 assertThat(e.status()).isEqualTo(400);
                 return e.errors();
@@ -231,7 +234,7 @@ class WorkingCalendarIntegrationTest {
         @Test
         void aDefinedYearCanBeComputedWithAndIsAudited() {
             // 2031-01-01 is a Wednesday; Saturday 2031-01-04 becomes a working day
-            boolean replaced = calendar.defineYear(YEAR, " 国办发明电〔2030〕1号 ",
+            boolean replaced = calendar.defineYear(ADMIN, YEAR, " 国办发明电〔2030〕1号 ",
                     List.of(off("2031-01-01", "元旦"), off("2031-01-02", "元旦"), off("2031-01-03", "元旦"),
                             on("2031-01-04", "元旦调休")));
             assertThat(replaced).isFalse();
@@ -252,12 +255,23 @@ class WorkingCalendarIntegrationTest {
 
         @Test
         void definingAgainReplacesTheWholeYear() {
-            calendar.defineYear(YEAR, "国办发明电〔2030〕1号", List.of(off("2031-01-01", "元旦"), on("2031-01-04", "元旦调休")));
-            boolean replaced = calendar.defineYear(YEAR, "国办发明电〔2030〕2号", List.of(off("2031-05-01", "劳动节")));
+            calendar.defineYear(ADMIN, YEAR, "国办发明电〔2030〕1号", List.of(off("2031-01-01", "元旦"), on("2031-01-04", "元旦调休")));
+            boolean replaced = calendar.defineYear(ADMIN, YEAR, "国办发明电〔2030〕2号", List.of(off("2031-05-01", "劳动节")));
             assertThat(replaced).isTrue();
             assertThat(calendar.days(YEAR)).containsExactly(off("2031-05-01", "劳动节"));
             assertThat(calendar.isWorkingDay(d("2031-01-01"))).isTrue();
             assertThat(calendar.isWorkingDay(d("2031-01-04"))).isFalse();
+        }
+
+        @Test
+        void onlyAnAdministratorMayDefineAYearWhoeverCallsTheModule() {
+            cn.onecity.identity.CurrentUser office = new cn.onecity.identity.CurrentUser(0, "test-office", "一体化办",
+                    cn.onecity.identity.Role.JOINT_OFFICE, 0, "长株潭一体化发展事务中心", null, null);
+            assertThatThrownBy(() -> calendar.defineYear(office, YEAR, "通知", List.of(off("2031-01-01", "元旦"))))
+                    .isInstanceOf(cn.onecity.shared.ForbiddenException.class);
+            assertThatThrownBy(() -> calendar.defineYear(null, YEAR, "通知", List.of(off("2031-01-01", "元旦"))))
+                    .isInstanceOf(cn.onecity.shared.ForbiddenException.class);
+            assertThat(calendar.findYear(YEAR)).isEmpty();
         }
 
         @Test
@@ -296,7 +310,7 @@ class WorkingCalendarIntegrationTest {
 
         @Test
         void theYearMustBePlausible() {
-            assertThatThrownBy(() -> calendar.defineYear(1999, "通知", List.of(off("1999-01-01", "元旦"))))
+            assertThatThrownBy(() -> calendar.defineYear(ADMIN, 1999, "通知", List.of(off("1999-01-01", "元旦"))))
                     .isInstanceOf(BusinessException.class)
                     .satisfies(e -> assertThat(((BusinessException) e).errors()).extracting(FieldMessage::field).contains("year"));
         }

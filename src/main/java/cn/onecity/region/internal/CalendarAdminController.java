@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import cn.onecity.identity.CurrentUser;
 import cn.onecity.region.CalendarDay;
 import cn.onecity.region.CalendarYear;
 import cn.onecity.region.WorkingCalendar;
@@ -99,7 +100,7 @@ class CalendarAdminController {
     }
 
     @PostMapping
-    String define(@Valid @ModelAttribute("yearForm") YearForm form, BindingResult result, Model model,
+    String define(CurrentUser user, @Valid @ModelAttribute("yearForm") YearForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         model.addAttribute("dueDateForm", DueDateForm.empty());
         Map<String, List<String>> errors = errors(result);
@@ -116,7 +117,7 @@ class CalendarAdminController {
         days.addAll(workdays.days());
         try {
             int year = Integer.parseInt(form.year().strip());
-            boolean replaced = calendar.defineYear(year, form.notice(), days);
+            boolean replaced = calendar.defineYear(user, year, form.notice(), days);
             CalendarYear saved = calendar.year(year);
             redirect.addFlashAttribute("flash", (replaced ? "已替换 " : "已录入 ") + saved.year() + " 年节假日安排：放假 "
                     + saved.holidays() + " 天，调休上班 " + saved.workdays() + " 天，全年工作日 " + saved.workingDays() + " 天。");

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onecity.identity.CurrentUser;
 import cn.onecity.region.CalendarDay;
 import cn.onecity.region.CalendarYear;
 import cn.onecity.region.WorkingCalendar;
@@ -135,13 +136,13 @@ class CalendarApiController {
     @Operation(summary = "录入或替换某年度的节假日安排（仅系统管理员）",
             description = "按国务院办公厅通知录入：放假日 holidays 与调休上班日 workdays。所有日期须在该年内；同一日期不能既放假又上班；"
                     + "调休上班日只能是周六或周日。已有安排时整体替换。规则不满足时返回 400，errors 列出字段。")
-    YearDetail define(@PathVariable int year, @Valid @RequestBody YearArrangement body) {
+    YearDetail define(CurrentUser user, @PathVariable int year, @Valid @RequestBody YearArrangement body) {
         List<CalendarDay> days = new ArrayList<>();
         body.holidays().forEach(d -> days.add(new CalendarDay(d.date(), CalendarDay.Kind.HOLIDAY, d.name())));
         if (body.workdays() != null) {
             body.workdays().forEach(d -> days.add(new CalendarDay(d.date(), CalendarDay.Kind.WORKDAY, d.name())));
         }
-        calendar.defineYear(year, body.notice(), days);
+        calendar.defineYear(user, year, body.notice(), days);
         return YearDetail.of(calendar.year(year));
     }
 }
