@@ -70,13 +70,11 @@ public class Notifications {
     /** Marks one message read, and returns its link (or null). */
     @Transactional
     public String markRead(CurrentUser user, long messageId) {
-        String link = jdbc.sql("SELECT link FROM ntf_message m WHERE m.id = :id AND " + VISIBLE)
+        // a message the user cannot see is "not found", whoever it belongs to
+        java.util.Optional<java.util.Optional<String>> link = jdbc.sql("SELECT link FROM ntf_message m WHERE m.id = :id AND " + VISIBLE)
                 .param("id", messageId).param("account", user.accountId()).param("org", user.organisationId())
-                .query(String.class).optional().orElse(null);
-        Integer visible = jdbc.sql("SELECT COUNT(*) FROM ntf_message m WHERE m.id = :id AND " + VISIBLE)
-                .param("id", messageId).param("account", user.accountId()).param("org", user.organisationId())
-                .query(Integer.class).single();
-        if (visible == 0) {
+                .query((rs, i) -> java.util.Optional.ofNullable(rs.getString("link"))).optional();
+        if (link.isEmpty()) {
             throw new NotFoundException("消息不存在");
         }
         jdbc.sql("""
@@ -85,7 +83,7 @@ public class Notifications {
                 WHERE id = :id AND NOT EXISTS (SELECT 1 FROM ntf_read WHERE message_id = :id AND account_id = :account)""")
                 .param("id", messageId).param("account", user.accountId()).param("at", OffsetDateTime.now(clock))
                 .update();
-        return link;
+        return link.get().orElse(null);
     }
 
     @Transactional

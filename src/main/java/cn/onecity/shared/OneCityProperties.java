@@ -7,8 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code onecity.*}: where all state lives, and whether demo data is loaded. */
 @ConfigurationProperties("onecity")
-public record OneCityProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Demo demo,
-        @DefaultValue("http://localhost:8080") String publicUrl) {
+public record OneCityProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Demo demo) {
 
     public record Demo(@DefaultValue("true") boolean enabled) {
     }

@@ -17,7 +17,7 @@ class PersonalDataTest {
     private static final String KEY = "0123456789abcdef0123456789abcdef";
 
     private static PersonalData withKey(String key, Path dir) {
-        return new PersonalData(new OneCityProperties(dir, new OneCityProperties.Demo(false), "http://localhost"), key);
+        return new PersonalData(new OneCityProperties(dir, new OneCityProperties.Demo(false)), key);
     }
 
     @Test
