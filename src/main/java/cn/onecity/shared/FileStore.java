@@ -8,12 +8,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores uploaded evidence and material files under {@code <data-dir>/files}, addressed by their SM3 digest.
  * Only PDF, JPEG and PNG are accepted, and the type is decided by the bytes, not by the name.
- * A file written for a transaction that later rolls back stays as an unreferenced, content-addressed blob;
- * that is harmless and keeps the store free of two-phase logic.
+ * A file that this call creates inside a transaction is deleted again if that transaction rolls back, so a
+ * failed submission leaves no orphan file. (A file that already existed is left alone: another record may
+ * hold it. The one gap: two transactions storing identical bytes at the same moment, the creator rolling back
+ * while the other commits; the content digest in the key lets the other record detect it on read.)
  */
 @Component
 public class FileStore {
@@ -30,8 +34,26 @@ public class FileStore {
     public record StoredFile(String key, String originalName, String contentType, long size, String sm3) {
     }
 
-    public StoredFile store(String originalName, byte[] content) {
-        String name = originalName == null || originalName.isBlank() ? "未命名文件" : Path.of(originalName).getFileName().toString();
+    /** Checks a file as {@link #store} would, without storing it: the message, or null when it is acceptable. */
+    public static String problem(String originalName, byte[] content) {
+        try {
+            check(displayName(originalName), content);
+            return null;
+        } catch (BusinessException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String displayName(String originalName) {
+        if (originalName == null || originalName.isBlank()) {
+            return "未命名文件";
+        }
+        String n = originalName.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        return n.isBlank() ? "未命名文件" : n;
+    }
+
+    private static String check(String name, byte[] content) {
         if (content == null || content.length == 0) {
             throw BusinessException.invalid("files", "文件《" + name + "》是空的");
         }
@@ -42,6 +64,12 @@ public class FileStore {
         if (type == null) {
             throw BusinessException.invalid("files", "文件《" + name + "》不是 PDF、JPG 或 PNG 格式（按文件内容判断）");
         }
+        return type;
+    }
+
+    public StoredFile store(String originalName, byte[] content) {
+        String name = displayName(originalName);
+        String type = check(name, content);
         String sm3 = Sm3.hex(content);
         String key = sm3.substring(0, 2) + "/" + sm3 + extension(type);
         Path target = root.resolve(key);
@@ -51,11 +79,35 @@ public class FileStore {
                 Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
                 Files.write(tmp, content);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                deleteOnRollback(target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store file " + key, e);
         }
         return new StoredFile(key, name, type, content.length, sm3);
+    }
+
+    private static void deleteOnRollback(Path file) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException ignored) {
+                        // an orphan blob is harmless; it is content-addressed and unreferenced
+                    }
+                }
+            }
+        });
+    }
+
+    /** Whether a stored file is present (for tests and integrity checks). */
+    public boolean exists(String key) {
+        return key != null && !key.contains("..") && Files.isRegularFile(root.resolve(key));
     }
 
     /** Reads a stored file and checks that its bytes still match the SM3 digest in its key. */

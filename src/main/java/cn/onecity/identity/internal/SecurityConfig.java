@@ -35,7 +35,10 @@ class SecurityConfig {
     static final String[] PUBLIC_PAGES = {"/", "/login", "/error", "/dashboard", "/dashboard/**", "/css/**", "/js/**",
             "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/docs/**"};
-    static final String[] PUBLIC_API_GETS = {"/api/v1/calendar/**", "/api/v1/dashboard/**"};
+    static final String[] PUBLIC_API_GETS = {"/api/v1/calendar/**", "/api/v1/dashboard/**", "/api/v1/services/items",
+            "/api/v1/services/items/*"};
+    /** Public read-only pages: the service catalogue (applying needs a signed-in user). */
+    static final String[] PUBLIC_PAGE_GETS = {"/services", "/services/items/*", "/services/processes/*"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -63,6 +66,7 @@ class SecurityConfig {
         http.addFilterAfter(new AccountStateFilter(accounts), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_PAGE_GETS).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureHandler((req, res, ex) -> {
