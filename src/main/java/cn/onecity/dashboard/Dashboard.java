@@ -19,6 +19,7 @@ import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
+import cn.onecity.services.ServiceStatistics;
 
 /**
  * The figures of the public 一体化驾驶舱, computed live. Public aggregates only: counts and progress, never
@@ -30,13 +31,20 @@ public class Dashboard {
     private final ProgressSummary summaries;
     private final Cooperation cooperation;
     private final Region region;
+    private final ServiceStatistics services;
     private final Clock clock;
 
-    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, Clock clock) {
+    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services, Clock clock) {
         this.summaries = summaries;
         this.cooperation = cooperation;
         this.region = region;
+        this.services = services;
         this.clock = clock;
+    }
+
+    /** 跨市通办: catalogue, city-to-city flows, on-time rate, handling time and satisfaction, computed now. */
+    public ServiceStatistics.Figures services() {
+        return services.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

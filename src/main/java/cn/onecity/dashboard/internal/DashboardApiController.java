@@ -24,6 +24,12 @@ class DashboardApiController {
     }
 
     /** 协同督办 of a joint meeting (default: the newest), as of a date (default: today). */
+    @GetMapping("/api/v1/dashboard/services")
+    @io.swagger.v3.oas.annotations.Operation(summary = "跨市通办汇总：事项、城市间办件流向、按时办结率、平均用时、满意率")
+    cn.onecity.services.ServiceStatistics.Figures services() {
+        return dashboard.services();
+    }
+
     @GetMapping("/api/v1/dashboard/cooperation")
     CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

@@ -35,6 +35,9 @@ class DashboardController {
         model.addAttribute("meetings", dashboard.meetings());
         model.addAttribute("coop", coop);
         model.addAttribute("coopJson", json.writeValueAsString(coop));
+        var services = dashboard.services();
+        model.addAttribute("svc", services);
+        model.addAttribute("svcJson", json.writeValueAsString(services));
         return VIEW;
     }
 }
