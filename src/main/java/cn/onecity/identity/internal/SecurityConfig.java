@@ -33,7 +33,7 @@ class SecurityConfig {
 
     /** Public pages and APIs; everything else needs a signed-in user. */
     static final String[] PUBLIC_PAGES = {"/", "/login", "/error", "/dashboard", "/dashboard/**", "/css/**", "/js/**",
-            "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
+            "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/docs/**"};
     static final String[] PUBLIC_API_GETS = {"/api/v1/calendar/**", "/api/v1/dashboard/**", "/api/v1/services/items",
             "/api/v1/services/items/*"};
