@@ -199,9 +199,13 @@ public class Catalogue implements SearchSource {
         }
         if (blank(d.fee())) {
             errors.add(new FieldMessage("fee", "请填写收费标准（不收费请填“不收费”）"));
+        } else if (d.fee().trim().length() > 200) {
+            errors.add(new FieldMessage("fee", "收费标准最多 200 字"));
         }
         if (blank(d.legalBasis())) {
             errors.add(new FieldMessage("legalBasis", "请填写设定依据"));
+        } else if (d.legalBasis().trim().length() > 500) {
+            errors.add(new FieldMessage("legalBasis", "设定依据最多 500 字"));
         }
         if (d.formFields() != null && d.formFields().length() > 1000) {
             errors.add(new FieldMessage("formFields", "表单字段定义过长"));
@@ -225,6 +229,8 @@ public class Catalogue implements SearchSource {
             ItemDraft.MaterialDraft m = mats.get(i);
             if (blank(m.name())) {
                 errors.add(new FieldMessage("materials", "第 " + (i + 1) + " 项材料缺少名称"));
+            } else if (m.name().trim().length() > 200) {
+                errors.add(new FieldMessage("materials", "第 " + (i + 1) + " 项材料的名称最多 200 字"));
             } else if (!names.add(m.name().trim())) {
                 errors.add(new FieldMessage("materials", "材料“" + m.name().trim() + "”重复"));
             }

@@ -18,6 +18,11 @@ import cn.onecity.identity.CurrentUser;
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
+    static {
+        // filled from the security context, never sent by a client: keep it out of the OpenAPI parameters and bodies
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == CurrentUser.class;

@@ -31,6 +31,12 @@ class ApiErrorFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorFilter.class);
 
+    /**
+     * An upload over the multipart limits (spring.servlet.multipart). The container rejects it while the request
+     * is parsed, before any controller is chosen, so it arrives here as {@code sendError(413)}.
+     */
+    static final String UPLOAD_TOO_LARGE = "上传的文件过大：单个文件不能超过 20 MB，一次提交的文件合计不能超过 100 MB";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -61,7 +67,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
             case 404 -> "请求的接口不存在，请核对地址（接口文档见 /swagger-ui.html）";
             case 405 -> "该接口不支持此请求方法";
             case 406 -> "不支持请求的响应格式";
-            case 413 -> "上传内容过大";
+            case 413 -> UPLOAD_TOO_LARGE;
             case 415 -> "不支持该内容类型";
             case 429 -> "请求过于频繁，请稍后再试";
             default -> status >= 500 ? "服务器内部错误，请稍后再试；如持续出现请联系管理员" : "请求无法处理";

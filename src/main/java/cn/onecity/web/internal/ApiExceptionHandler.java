@@ -114,7 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 404 -> "请求的资源不存在";
             case 405 -> "不支持该请求方法";
             case 406 -> "不支持请求的响应格式";
-            case 413 -> "上传内容过大";
+            case 413 -> ApiErrorFilter.UPLOAD_TOO_LARGE;
             case 415 -> "不支持该内容类型";
             default -> "请求无法处理";
         };
