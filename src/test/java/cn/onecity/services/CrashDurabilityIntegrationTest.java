@@ -88,6 +88,7 @@ class CrashDurabilityIntegrationTest {
                 again.destroyForcibly();
                 again.waitFor(30, TimeUnit.SECONDS);
             }
+            deleteTree(dataDir); // kept (with run1.log and run2.log) when the test fails
         } finally {
             if (database != null) {
                 admin(pgUrl, "DROP DATABASE IF EXISTS " + database);
@@ -209,6 +210,12 @@ class CrashDurabilityIntegrationTest {
             Thread.sleep(500);
         }
         throw new AssertionError("the platform did not come up within 4 minutes");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     private static int freePort() throws IOException {
