@@ -53,7 +53,8 @@ CREATE TABLE svc_item_material (
     name      VARCHAR(200) NOT NULL,
     original  BOOLEAN      NOT NULL,
     copies    INT          NOT NULL,
-    required  BOOLEAN      NOT NULL
+    required  BOOLEAN      NOT NULL,
+    retired   BOOLEAN      NOT NULL DEFAULT FALSE -- no longer asked for, kept because applications name it
 );
 CREATE INDEX svc_item_material_item ON svc_item_material (item_id);
 

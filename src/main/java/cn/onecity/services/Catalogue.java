@@ -135,7 +135,7 @@ public class Catalogue implements SearchSource {
                     depts.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3));
                 });
         Map<Long, List<Material>> mats = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, item_id, seq, name, original, copies, required FROM svc_item_material WHERE item_id IN (:ids) ORDER BY seq, id")
+        jdbc.sql("SELECT id, item_id, seq, name, original, copies, required FROM svc_item_material WHERE item_id IN (:ids) AND retired = FALSE ORDER BY seq, id")
                 .param("ids", ids).query(rs -> {
                     mats.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Material(rs.getLong(1), rs.getInt(3),
                             rs.getString(4), rs.getBoolean(5), rs.getInt(6), rs.getBoolean(7)));
@@ -278,10 +278,12 @@ public class Catalogue implements SearchSource {
         }
         Map<String, Object> p = columns(d, actor);
         p.put("id", id);
+        p.put("publish", d.publish());
         jdbc.sql("""
                 UPDATE svc_item SET code = :code, name = :name, subject = :subject, theme = :theme, department_kind = :kind,
                     modes = :modes, statutory_days = :sd, promised_days = :pd, fee = :fee, legal_basis = :basis,
-                    form_fields = :ff, status = :status, updated_at = :at, updated_by = :by WHERE id = :id""")
+                    form_fields = :ff, status = CASE WHEN :publish THEN 'PUBLISHED' ELSE status END, updated_at = :at,
+                    updated_by = :by WHERE id = :id""")
                 .params(p).update();
         jdbc.sql("DELETE FROM svc_item_department WHERE item_id = :id").param("id", id).update();
         // materials already referenced by applications keep their ids: update in place, add new, drop unused
@@ -346,7 +348,7 @@ public class Catalogue implements SearchSource {
             String name = m.name().trim();
             keep.add(name);
             if (existing.containsKey(name)) {
-                jdbc.sql("UPDATE svc_item_material SET seq = :s, original = :o, copies = :c, required = :r WHERE id = :id")
+                jdbc.sql("UPDATE svc_item_material SET seq = :s, original = :o, copies = :c, required = :r, retired = FALSE WHERE id = :id")
                         .param("s", i + 1).param("o", m.original()).param("c", m.copies()).param("r", m.required())
                         .param("id", existing.get(name)).update();
             } else {
@@ -363,7 +365,7 @@ public class Catalogue implements SearchSource {
                         .param("m", mid).query(Long.class).single() > 0;
                 if (used) {
                     // keep the row so that submitted applications still name their material; it is no longer asked for
-                    jdbc.sql("UPDATE svc_item_material SET required = FALSE, seq = 999 WHERE id = :m").param("m", mid).update();
+                    jdbc.sql("UPDATE svc_item_material SET retired = TRUE WHERE id = :m").param("m", mid).update();
                 } else {
                     jdbc.sql("DELETE FROM svc_item_material WHERE id = :m").param("m", mid).update();
                 }

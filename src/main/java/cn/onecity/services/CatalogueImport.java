@@ -462,9 +462,9 @@ public class CatalogueImport {
         return workbook(items);
     }
 
-    /** The materials an item asks for (a material dropped after applications used it is kept at seq 999, not asked). */
+    /** The materials an item asks for (materials dropped from the item are no longer loaded with it). */
     public static List<Material> askedMaterials(ServiceItem item) {
-        return item.materials().stream().filter(m -> m.seq() < 999).toList();
+        return item.materials();
     }
 
     /** One item as the cells of a row, in the order of {@link #HEADERS}. */
