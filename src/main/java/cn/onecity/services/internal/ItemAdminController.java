@@ -98,7 +98,9 @@ class ItemAdminController {
                     rows.add(new MaterialRow(m.name(), m.form(), String.valueOf(m.copies()), m.required() ? "必要" : "非必要"));
                 }
             }
-            while (rows.size() < MATERIAL_ROWS) {
+            // room for new materials: at least two blank rows
+            int blanks = Math.max(2, MATERIAL_ROWS - rows.size());
+            for (int i = 0; i < blanks; i++) {
                 rows.add(MaterialRow.blank());
             }
             return new ItemForm(item.code(), item.name(), item.subject().name(), item.theme(), item.departmentKind(),

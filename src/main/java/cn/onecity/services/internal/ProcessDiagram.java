@@ -140,7 +140,7 @@ class ProcessDiagram {
             }
         }
         double width = Math.ceil(maxX + MARGIN);
-        double height = Math.ceil(maxY + MARGIN + LEGEND_HEIGHT);
+        double height = Math.ceil(maxY + MARGIN + (active.isEmpty() && completed.isEmpty() ? 0 : LEGEND_HEIGHT));
         String name = title == null ? model.getMainProcess().getName() : title;
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" role=\"img\" aria-labelledby=\"diagram-title\"")
@@ -183,12 +183,16 @@ class ProcessDiagram {
         for (FlowElement e : elements) {
             if (e instanceof BoundaryEvent b) {
                 GraphicInfo g = model.getGraphicInfo(b.getId());
+                // a timer ends with its task whether it fired or not: it counts as passed only when it fired
+                boolean fired = b.getOutgoingFlows().stream().anyMatch(f -> completed.contains(f.getId()));
                 if (g != null) {
-                    boundary(svg, g, b, completed.contains(b.getId()) ? "completed" : "pending");
+                    boundary(svg, g, b, fired ? "completed" : "pending");
                 }
             }
         }
-        legend(svg, height);
+        if (!current.isEmpty() || !completed.isEmpty()) {
+            legend(svg, height);
+        }
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -213,6 +217,7 @@ class ProcessDiagram {
         if (points == null || points.size() < 2) {
             return;
         }
+        points = reachTarget(points, model.getGraphicInfo(f.getTargetRef()));
         String colour = done ? DONE_STROKE : STROKE;
         svg.append("<g class=\"flow").append(done ? " completed" : "").append("\" data-flow-id=\"").append(esc(f.getId()))
                 .append("\">");
@@ -228,6 +233,7 @@ class ProcessDiagram {
             double x;
             double y;
             String anchor = "middle";
+            List<String> lines = List.of(f.getName());
             if (label != null) {
                 x = label.getX() + label.getWidth() / 2;
                 y = label.getY() + label.getHeight() / 2 + 4;
@@ -242,11 +248,68 @@ class ProcessDiagram {
                 } else {
                     x = (a.getX() + b.getX()) / 2;
                     y = (a.getY() + b.getY()) / 2 - 5;
+                    // a name longer than a short segment is wrapped so that it stays between the shapes
+                    double room = Math.abs(b.getX() - a.getX()) - 6;
+                    if (width(f.getName(), 11) > room) {
+                        lines = wrap(f.getName(), Math.max(room, 22), 11);
+                    }
                 }
             }
-            text(svg, x, y, f.getName(), 11, anchor, done ? DONE_STROKE : "#3d4750", false, true);
+            for (int i = 0; i < lines.size(); i++) {
+                text(svg, x, y - (lines.size() - 1 - i) * 12, lines.get(i), 11, anchor, done ? DONE_STROKE : "#3d4750",
+                        false, true);
+            }
         }
         svg.append("<title>").append(esc(f.getName() == null ? "顺序流" : f.getName())).append("</title></g>\n");
+    }
+
+    /**
+     * The waypoints of a flow, extended with right-angled segments to its target's border when the DI leaves the
+     * last point short of the target, so that every arrow visibly ends at the shape it leads to.
+     */
+    static List<GraphicInfo> reachTarget(List<GraphicInfo> points, GraphicInfo target) {
+        if (target == null) {
+            return points;
+        }
+        GraphicInfo last = points.get(points.size() - 1);
+        double tol = 3;
+        boolean touches = last.getX() >= target.getX() - tol && last.getX() <= target.getX() + target.getWidth() + tol
+                && last.getY() >= target.getY() - tol && last.getY() <= target.getY() + target.getHeight() + tol;
+        if (touches) {
+            // a slanted last segment into a shape that the previous point is level with becomes a straight one
+            GraphicInfo prev = points.get(points.size() - 2);
+            boolean slanted = Math.abs(prev.getX() - last.getX()) > 0.5 && Math.abs(prev.getY() - last.getY()) > 0.5;
+            if (slanted && prev.getY() > target.getY() && prev.getY() < target.getY() + target.getHeight()
+                    && (prev.getX() < target.getX() || prev.getX() > target.getX() + target.getWidth())) {
+                List<GraphicInfo> out = new ArrayList<>(points.subList(0, points.size() - 1));
+                out.add(new GraphicInfo(prev.getX() < target.getX() ? target.getX() : target.getX() + target.getWidth(), prev.getY()));
+                return out;
+            }
+            if (slanted && prev.getX() > target.getX() && prev.getX() < target.getX() + target.getWidth()
+                    && (prev.getY() < target.getY() || prev.getY() > target.getY() + target.getHeight())) {
+                List<GraphicInfo> out = new ArrayList<>(points.subList(0, points.size() - 1));
+                out.add(new GraphicInfo(prev.getX(), prev.getY() < target.getY() ? target.getY() : target.getY() + target.getHeight()));
+                return out;
+            }
+            return points;
+        }
+        List<GraphicInfo> out = new ArrayList<>(points);
+        double cy = target.getY() + target.getHeight() / 2;
+        if (last.getX() < target.getX() || last.getX() > target.getX() + target.getWidth()) {
+            // beside the target: down or up to its middle, then across to its near side
+            double edgeX = last.getX() < target.getX() ? target.getX() : target.getX() + target.getWidth();
+            // level with the target already (its top or bottom edge): across just inside that edge, else across its middle
+            double y = last.getY() >= target.getY() && last.getY() <= target.getY() + target.getHeight()
+                    ? Math.min(Math.max(last.getY(), target.getY() + 5), target.getY() + target.getHeight() - 5) : cy;
+            if (Math.abs(last.getY() - y) > 0.5) {
+                out.add(new GraphicInfo(last.getX(), y));
+            }
+            out.add(new GraphicInfo(edgeX, y));
+        } else {
+            // above or below it: straight to its near edge
+            out.add(new GraphicInfo(last.getX(), last.getY() < target.getY() ? target.getY() : target.getY() + target.getHeight()));
+        }
+        return out;
     }
 
     private static void task(StringBuilder svg, GraphicInfo g, Task t, String state) {
@@ -407,6 +470,15 @@ class ProcessDiagram {
             svg.append(" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"");
         }
         svg.append('>').append(esc(s)).append("</text>");
+    }
+
+    /** The width of a text: CJK characters count one em, others about half. */
+    static double width(String s, int fontSize) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) < 0x2E80 ? fontSize * 0.6 : fontSize;
+        }
+        return w;
     }
 
     /** Splits a name into lines that fit a width: CJK characters count one em, others about half. */

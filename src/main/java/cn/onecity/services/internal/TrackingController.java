@@ -105,7 +105,13 @@ class TrackingController {
                 materialNames.add(m.name());
             }
         }
+        // 主办地 first, then the other cities in code order
+        List<ApplicationView.Party> parties = new ArrayList<>(app.parties());
+        parties.sort(java.util.Comparator.comparing((ApplicationView.Party p) -> !"主办地".equals(p.label()))
+                .thenComparing(ApplicationView.Party::cityCode));
         model.addAttribute("app", app);
+        model.addAttribute("parties", parties);
+        model.addAttribute("isOffice", user.isAny(Role.JOINT_OFFICE, Role.ADMIN));
         model.addAttribute("statusLabel", ServicePages.STATUSES.getOrDefault(app.status(), app.status()));
         model.addAttribute("isApplicant", applicant);
         model.addAttribute("staffTasks", staffTasks);

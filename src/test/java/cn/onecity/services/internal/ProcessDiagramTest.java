@@ -47,8 +47,16 @@ class ProcessDiagramTest {
         assertThat(svg).contains("font-weight=\"bold\"").contains(ProcessDiagram.ACTIVE_STROKE);
         assertThat(state(svg, "windowCheck")).isEqualTo("completed");
         assertThat(state(svg, "review")).isEqualTo("pending");
-        // a waiting timer is not a step of the case
+        // a waiting timer is not a step of the case, and one that ended with its task without firing was not passed
         assertThat(state(svg, "timer_accept")).isEqualTo("pending");
+        String ended = ProcessDiagram.render(model("proxy.bpmn20.xml"), Set.of(), Set.of("accept", "timer_accept"), null);
+        assertThat(state(ended, "timer_accept")).isEqualTo("pending");
+        String fired = ProcessDiagram.render(model("proxy.bpmn20.xml"), Set.of(), Set.of("timer_accept", "f_timer_accept"), null);
+        assertThat(state(fired, "timer_accept")).isEqualTo("completed");
+        // an edge whose DI stops short of its target is led on to the target's border (超期督办 at x 530–630)
+        assertThat(svg).containsPattern("data-flow-id=\"f_timer_decide\"><polyline[^>]*points=\"835,195 835,320 835,325 630,325\"");
+        // and a slanted last segment into a shape level with the point before becomes straight (补正（受理） at y 10–70)
+        assertThat(svg).containsPattern("data-flow-id=\"f_gwAccept_supplementAccept\"><polyline[^>]*points=\"470,130 470,40 410,40\"");
         assertThat(svg).contains("<title id=\"diagram-title\">流程图：跨市通办·异地代收代办，当前环节：受理</title>");
         assertThat(svg).contains("data-flow-id=\"f_gwWindow_accept\"").containsPattern("class=\"flow completed\" data-flow-id=\"f_gwWindow_accept\"");
         // exclusive gateways carry their ✕, timers their double ring
