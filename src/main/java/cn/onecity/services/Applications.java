@@ -354,9 +354,15 @@ public class Applications {
                 VALUES (:a, :at, :s, :u, :n, :c, :m, :k)""")
                 .param("a", applicationId).param("at", OffsetDateTime.now(clock)).param("s", step)
                 .param("u", actor == null ? "system" : actor.username())
-                .param("n", actor == null ? "系统" : actor.displayName() + "（" + actor.organisationName() + "）")
+                .param("n", actor == null ? "系统" : actorName(actor))
                 .param("c", cityCode).param("m", comment == null ? null : comment.length() > 2000 ? comment.substring(0, 2000) : comment)
                 .param("k", clockText).update();
+    }
+
+    /** The actor as the timeline names them: the person, and their organisation unless the name already says it. */
+    static String actorName(CurrentUser actor) {
+        String org = actor.organisationName();
+        return org == null || actor.displayName().contains(org) ? actor.displayName() : actor.displayName() + "（" + org + "）";
     }
 
     ClockState clockOf(ApplicationRow r) {
@@ -466,7 +472,7 @@ public class Applications {
                 .list();
         List<ApplicationView.Party> parties = jdbc.sql("""
                 SELECT city_code, department_code, label, status, decision, note, done_at FROM svc_application_party
-                WHERE application_id = :a ORDER BY label DESC, city_code""").param("a", r.id())
+                WHERE application_id = :a ORDER BY CASE WHEN label = '主办地' THEN 0 ELSE 1 END, city_code""").param("a", r.id())
                 .query((rs, n) -> new ApplicationView.Party(rs.getString(1), region.cityShortName(rs.getString(1)),
                         rs.getString(2), deptName(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
