@@ -171,9 +171,11 @@ public class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * Documents of the query's collection that match all filters and, if there is text, at least one of its
-     * analysed terms (in the title, which counts double, or the body), best first; ties and text-less queries are
-     * ordered by id. Text that analyses to no terms (only punctuation or stop words) matches nothing.
+     * Documents of the query's collection that match all filters and, if there is text, most of its analysed
+     * terms (two thirds, rounded up: both of two, two of three, three of four…; each in the title, which counts
+     * double, or the body); when no document has that many, those that have at least one. Best first, so the
+     * documents with every term lead; ties and text-less queries are ordered by id. Text that analyses to no
+     * terms (only punctuation or stop words) matches nothing.
      */
     public SearchHits search(SearchQuery query) {
         Objects.requireNonNull(query.collection(), "collection");
@@ -182,15 +184,34 @@ public class SearchIndex implements AutoCloseable {
         if (hasText && terms.isEmpty()) {
             return new SearchHits(0, List.of());
         }
+        if (!hasText) {
+            return run(query, build(query, null), false, terms);
+        }
+        int most = (terms.size() * 2 + 2) / 3;
+        SearchHits hits = run(query, build(query, textQuery(terms, most)), true, terms);
+        if (hits.total() > 0 || most == 1) {
+            return hits;
+        }
+        return run(query, build(query, textQuery(terms, 1)), true, terms);
+    }
+
+    private static Query textQuery(List<String> terms, int minimumMatching) {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        for (String term : terms) {
+            BooleanQuery.Builder either = new BooleanQuery.Builder();
+            either.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
+            either.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
+            text.add(either.build(), Occur.SHOULD);
+        }
+        text.setMinimumNumberShouldMatch(minimumMatching);
+        return text.build();
+    }
+
+    private static Query build(SearchQuery query, Query text) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(COLLECTION, query.collection())), Occur.FILTER);
-        if (hasText) {
-            BooleanQuery.Builder text = new BooleanQuery.Builder();
-            for (String term : terms) {
-                text.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
-                text.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
-            }
-            builder.add(text.build(), Occur.MUST);
+        if (text != null) {
+            builder.add(text, Occur.MUST);
         }
         for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
             List<String> values = filter.getValue() == null ? List.of()
@@ -201,7 +222,10 @@ public class SearchIndex implements AutoCloseable {
                 builder.add(anyOf.build(), Occur.FILTER);
             }
         }
-        Query lucene = builder.build();
+        return builder.build();
+    }
+
+    private SearchHits run(SearchQuery query, Query lucene, boolean hasText, List<String> terms) {
         Sort sort = hasText ? new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING)) : new Sort(new SortField(ID, SortField.Type.STRING));
         return read(searcher -> {
             if (query.limit() == 0) {

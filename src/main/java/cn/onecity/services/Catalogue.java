@@ -384,8 +384,9 @@ public class Catalogue implements SearchSource {
         filters.put("subject", List.of(item.subject().name()));
         filters.put("theme", List.of(item.theme()));
         filters.put("mode", item.modes().stream().map(Mode::name).toList());
-        String body = item.theme() + " " + item.modes().stream().map(Mode::label).collect(Collectors.joining(" ")) + " "
-                + item.materials().stream().map(Material::name).collect(Collectors.joining(" ")) + " " + item.legalBasis();
+        // modes are a filter, not text: "异地" in 异地代收代办 would otherwise match almost every item
+        String body = item.theme() + " " + item.materials().stream().map(Material::name).collect(Collectors.joining(" "))
+                + " " + item.formFields().stream().map(FormField::label).collect(Collectors.joining(" ")) + " " + item.legalBasis();
         return new SearchDocument(COLLECTION, Long.toString(item.id()), item.name(), body, filters);
     }
 
