@@ -1,10 +1,13 @@
 -- wrk script: multipart submissions of a 异地代收代办 application with two small PDF files, each request with
 -- its own file contents (so the file store really writes two files per submission).
--- Environment: ITEM_ID, MATERIALS (comma-separated material ids), AUTH (the Basic header value).
+-- Environment: ITEM_ID, MATERIALS (comma-separated material ids), FORM_FIELDS (the item's form field labels,
+-- separated by |), AUTH (the Basic header value). A non-2xx answer shows in wrk's "Non-2xx" line.
 local item = os.getenv("ITEM_ID")
 local materials = {}
 for id in string.gmatch(os.getenv("MATERIALS"), "[^,]+") do materials[#materials + 1] = id end
 local auth = os.getenv("AUTH")
+local labels = {}
+for label in string.gmatch(os.getenv("FORM_FIELDS") or "", "[^|]+") do labels[#labels + 1] = label end
 local boundary = "----onecitybench"
 local counter = 0
 local thread_id = 0
@@ -23,8 +26,10 @@ request = function()
   local parts = {
     field("itemId", item), field("mode", "PROXY"), field("acceptCity", "430300"), field("handleCity", "430100"),
     field("applicantName", "张示例"), field("idNumber", "430304199211200073"), field("phone", "13900001111"),
-    field("form[转入地公积金中心]", "长沙住房公积金管理中心（示例）"),
   }
+  for _, label in ipairs(labels) do
+    parts[#parts + 1] = field("form[" .. label .. "]", "示例")
+  end
   for i, m in ipairs(materials) do
     parts[#parts + 1] = "--" .. boundary .. "\r\nContent-Disposition: form-data; name=\"material-" .. m ..
       "\"; filename=\"m" .. i .. ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% bench " ..

@@ -165,7 +165,7 @@ public class Applications {
         p.put("hCity", routing.handleCity);
         p.put("hDept", routing.handleDept);
         p.put("form", json.writeValueAsString(form));
-        p.put("stage", "NEW");
+        p.put("stage", firstStage(mode.get()));
         p.put("at", now);
         p.put("start", start);
         p.put("promised", item.promisedDays());
@@ -209,12 +209,28 @@ public class Applications {
         String pid = runtime.createProcessInstanceBuilder().processDefinitionKey(mode.get().processKey())
                 .businessKey(number).variables(vars).start().getId();
         jdbc.sql("UPDATE svc_application SET process_instance_id = :p WHERE id = :id").param("p", pid).param("id", id).update();
-        String stage = syncStage(id, pid);
-        step(id, "SUBMIT", user, routing.acceptCity, mode.get().label() + "：" + item.name(), clockText(id));
+        String stage = firstStage(mode.get());
+        ClockState clockState = serviceClock.state(start, item.promisedDays(), 0, null, null, today);
+        step(id, "SUBMIT", user, routing.acceptCity, mode.get().label() + "：" + item.name(), clockState.text());
         audit.record(MODULE, "提交申请", number, item.name() + "（" + mode.get().label() + "）");
-        notices.taskArrived(id, number, item.name(), stage);
+        // the first task is known from the mode, so the inbox notice needs no query of the engine
+        List<String> first = mode.get() == Mode.JOINT ? routing.joint.stream().map(Department::code).toList()
+                : List.of(mode.get() == Mode.PROXY ? routing.acceptDept : routing.handleDept);
+        for (String dept : first) {
+            notices.toDepartment(dept, "【待办】" + Stages.task(stage) + "：" + item.name(),
+                    "申请编号 " + number + " 待“" + Stages.task(stage) + "”。", number);
+        }
         events.publishEvent(new ApplicationSubmitted(id, number, mode.get().name(), routing.acceptCity, routing.handleCity));
         return new Submitted(id, number);
+    }
+
+    /** The first user task of each mode's process. */
+    static String firstStage(Mode mode) {
+        return switch (mode) {
+            case PROXY -> "windowCheck";
+            case ONLINE -> "accept";
+            case JOINT -> "jointHandle";
+        };
     }
 
     private static final class Routing {

@@ -51,9 +51,18 @@ class Notices {
     }
 
     void toDepartment(String departmentCode, String title, String body, String number) {
-        accounts.organisationOfDepartment(departmentCode).ifPresent(
-                org -> notifications.sendToOrganisation(org.id(), CATEGORY, title, body, link(number)));
+        Long org = departmentOrganisations.computeIfAbsent(departmentCode,
+                d -> accounts.organisationOfDepartment(d).map(o -> o.id()).orElse(-1L));
+        if (org >= 0) {
+            notifications.sendToOrganisation(org, CATEGORY, title, body, link(number));
+        }
     }
+
+    /**
+     * The organisation of each department (created with the department by a migration and never changed), kept
+     * per instance: a department without one is looked up again only after a restart.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Long> departmentOrganisations = new java.util.concurrent.ConcurrentHashMap<>();
 
     void toApplicant(long accountId, String title, String body, String number) {
         notifications.sendToAccount(accountId, CATEGORY, title, body, link(number));

@@ -21,13 +21,26 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Audit
     private final boolean enabled;
     private final boolean nonLocked;
     private final String stamp;
+    private final boolean failuresOnRecord;
 
     AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked, String stamp) {
+        this(user, passwordHash, enabled, nonLocked, stamp, true);
+    }
+
+    /** @param failuresOnRecord whether the account had failed attempts or a lock when it was read */
+    AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked, String stamp,
+            boolean failuresOnRecord) {
+        this.failuresOnRecord = failuresOnRecord;
         this.stamp = stamp;
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.nonLocked = nonLocked;
+    }
+
+    /** Whether a successful sign-in has failed attempts or a lock to clear. */
+    boolean failuresOnRecord() {
+        return failuresOnRecord;
     }
 
     /** The account state this session was signed in with (see AccountUserDetailsService#stamp). */

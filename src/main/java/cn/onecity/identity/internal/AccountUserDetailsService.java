@@ -43,7 +43,7 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         String name = username == null ? "" : username.strip().toLowerCase();
         return jdbc.sql("""
-                SELECT a.id, a.username, a.display_name, a.role, a.password_hash, a.enabled, a.locked_until,
+                SELECT a.id, a.username, a.display_name, a.role, a.password_hash, a.enabled, a.locked_until, a.failed_attempts,
                        a.organisation_id, a.password_changed_at, o.id AS org_id, o.name AS org_name, o.city_code, o.department_code
                 FROM idn_account a JOIN idn_organisation o ON o.id = a.organisation_id
                 WHERE a.username = :u""")
@@ -55,7 +55,8 @@ class AccountUserDetailsService implements UserDetailsService {
                     OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
                     boolean nonLocked = lockedUntil == null || !lockedUntil.isAfter(OffsetDateTime.now(clock));
                     return (UserDetails) new AccountPrincipal(user, rs.getString("password_hash"),
-                            rs.getBoolean("enabled"), nonLocked, stamp(rs));
+                            rs.getBoolean("enabled"), nonLocked, stamp(rs),
+                            rs.getInt("failed_attempts") > 0 || lockedUntil != null);
                 })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));

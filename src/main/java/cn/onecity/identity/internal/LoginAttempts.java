@@ -71,8 +71,11 @@ class LoginAttempts {
     }
 
     @EventListener
-    @Transactional
     public void onSuccess(AuthenticationSuccessEvent event) {
+        // one statement, no transaction of its own: most sign-ins have nothing to clear and touch no connection
+        if (event.getAuthentication().getPrincipal() instanceof AccountPrincipal p && !p.failuresOnRecord()) {
+            return; // nothing to clear: API clients authenticate on every request, and need not write each time
+        }
         jdbc.sql("""
                 UPDATE idn_account SET failed_attempts = 0, locked_until = NULL
                 WHERE username = :u AND (failed_attempts > 0 OR locked_until IS NOT NULL)""")

@@ -23,6 +23,9 @@ class LayoutAdvice {
 
     @ModelAttribute
     void layout(CurrentUser user, HttpServletRequest request, Model model) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return; // REST controllers are @Controllers too, but render no layout
+        }
         model.addAttribute("currentUser", user);
         if (user != null) {
             model.addAttribute("unreadCount", notifications.unreadCount(user));
