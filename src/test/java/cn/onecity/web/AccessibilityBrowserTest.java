@@ -40,16 +40,40 @@ class AccessibilityBrowserTest {
     @Autowired
     Cooperation cooperation;
 
+    @Autowired
+    cn.onecity.services.Catalogue catalogue;
+
+    @Autowired
+    cn.onecity.services.Applications applications;
+
+    @Autowired
+    cn.onecity.identity.Accounts accounts;
+
     @Test
     void mainPagesHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
         assertThat(AXE).as("axe-core is installed: npm ci --prefix src/test/js").exists();
         String axe = Files.readString(AXE);
         ItemView item = cooperation.items(new DataScope.All(), ItemFilter.meeting(6), LocalDate.now()).get(0);
+        long serviceItem = catalogue.findByCode("CZT-0010").orElseThrow().id();
+        String residentCase = applications.list(accounts.findByUsername("resident").orElseThrow(), null, 0, 1)
+                .content().get(0).number();
         List<String> problems = new ArrayList<>();
         try (Browser browser = new Browser("http://localhost:" + port)) {
             Page anonymous = browser.newPage(1440, 900);
-            for (String path : List.of("/", "/dashboard", "/login")) {
+            for (String path : List.of("/", "/dashboard", "/login", "/services?q=公积金", "/services/items/" + serviceItem)) {
                 problems.addAll(check(anonymous, path, axe));
+            }
+            Page resident = browser.newPage(1440, 900);
+            Browser.login(resident, "resident", "onecity2026");
+            for (String path : List.of("/services/items/" + serviceItem + "/apply", "/services/mine",
+                    "/services/applications/" + residentCase)) {
+                problems.addAll(check(resident, path, axe));
+            }
+            Page window = browser.newPage(1440, 900);
+            Browser.login(window, "xt-staff", "onecity2026");
+            for (String path : List.of("/services/inbox", "/services/applications", "/services/rectifications",
+                    "/services/admin/items", "/services/admin/import")) {
+                problems.addAll(check(window, path, axe));
             }
             Page office = browser.newPage(1440, 900);
             Browser.login(office, "office", "onecity2026");
