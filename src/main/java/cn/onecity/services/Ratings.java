@@ -170,7 +170,7 @@ public class Ratings {
 
     private Map<String, Object> rectification(long id) {
         return jdbc.sql("""
-                SELECT x.id, x.status, x.department_code, x.rating_id, a.number, a.applicant_account_id
+                SELECT x.id, x.status, x.department_code, x.rating_id, a.number, a.applicant_account_id, x.appeal_reason
                 FROM svc_rectification x JOIN svc_application a ON a.id = x.application_id WHERE x.id = :id""")
                 .param("id", id).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("整改任务不存在"));
@@ -214,6 +214,9 @@ public class Ratings {
         Map<String, Object> x = ownRectification(user, id);
         if (!"OPEN".equals(x.get("status"))) {
             throw new ConflictException("只有待整改的差评可以申诉");
+        }
+        if (x.get("appeal_reason") != null) {
+            throw new ConflictException("该差评已申诉过一次，申诉未通过的请按期整改");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw BusinessException.invalid("reason", "请填写申诉理由（2000 字以内）");
