@@ -228,7 +228,7 @@ public class Handling {
         jdbc.sql("UPDATE svc_step SET clock = :c WHERE id = (SELECT MAX(id) FROM svc_step WHERE application_id = :a AND step = :s)")
                 .param("c", applications.clockText(r.id())).param("a", r.id()).param("s", outcome).update();
         audit.record(Applications.MODULE, Stages.task(key) + "：" + Stages.step(outcome), r.number(), stepComment);
-        if (stage != null && !"SUPPLEMENT".equals(outcome)) {
+        if (stage != null && !"SUPPLEMENT".equals(outcome) && !"JOINT_DONE".equals(outcome)) {
             notices.taskArrived(r.id(), r.number(), itemName, stage);
         }
     }

@@ -197,8 +197,21 @@ class TrackingController {
                 }
             }
         }
+        return command(user, app, model, redirect, () -> applications.supplement(user, app.number(), uploads, note),
+                "补正材料已提交，办理时限恢复计算。", errors -> {
+                    model.addAttribute("supplementErrors", errors);
+                    model.addAttribute("supplementNote", note);
+                });
+    }
+
+    /**
+     * Runs a command of the tracking page: on success back to the page with a flash; input errors re-render
+     * the page with them (and what was typed); other refusals come back as a flash; 403 and 404 propagate.
+     */
+    private String command(CurrentUser user, ApplicationView app, Model model, RedirectAttributes redirect,
+            Runnable command, String success, java.util.function.Consumer<Object> inputErrors) {
         try {
-            applications.supplement(user, app.number(), uploads, note);
+            command.run();
         } catch (BusinessException e) {
             if (e.status() == 403 || e.status() == 404) {
                 throw e;
@@ -207,11 +220,10 @@ class TrackingController {
                 redirect.addFlashAttribute("flashError", e.getMessage());
                 return "redirect:/services/applications/" + app.number();
             }
-            model.addAttribute("supplementErrors", ServicePages.errors(e));
-            model.addAttribute("supplementNote", note);
+            inputErrors.accept(ServicePages.errors(e));
             return render(user, app, model);
         }
-        redirect.addFlashAttribute("flash", "补正材料已提交，办理时限恢复计算。");
+        redirect.addFlashAttribute("flash", success);
         return "redirect:/services/applications/" + app.number();
     }
 
@@ -222,23 +234,11 @@ class TrackingController {
             @RequestParam(required = false) String departmentComment, Model model, RedirectAttributes redirect) {
         ApplicationView app = applications.view(user, number);
         RatingForm form = new RatingForm(windowLevel, windowComment, departmentLevel, departmentComment);
-        try {
-            ratings.rate(user, app.number(), new Ratings.Rate(level(windowLevel), blankToNull(windowComment),
-                    level(departmentLevel), blankToNull(departmentComment)));
-        } catch (BusinessException e) {
-            if (e.status() == 403 || e.status() == 404) {
-                throw e;
-            }
-            if (!ServicePages.isInputError(e)) {
-                redirect.addFlashAttribute("flashError", e.getMessage());
-                return "redirect:/services/applications/" + app.number();
-            }
-            model.addAttribute("ratingErrors", ServicePages.errors(e));
-            model.addAttribute("ratingForm", form);
-            return render(user, app, model);
-        }
-        redirect.addFlashAttribute("flash", "感谢您的评价。");
-        return "redirect:/services/applications/" + app.number();
+        return command(user, app, model, redirect, () -> ratings.rate(user, app.number(), new Ratings.Rate(level(windowLevel),
+                blankToNull(windowComment), level(departmentLevel), blankToNull(departmentComment))), "感谢您的评价。", errors -> {
+                    model.addAttribute("ratingErrors", errors);
+                    model.addAttribute("ratingForm", form);
+                });
     }
 
     private static Integer level(String s) {
