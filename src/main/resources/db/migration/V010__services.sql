@@ -187,6 +187,7 @@ CREATE TABLE svc_rectification (
     appeal_reason   VARCHAR(2000),
     appeal_decision VARCHAR(2000),
     decided_by      VARCHAR(64),
-    decided_at      TIMESTAMP WITH TIME ZONE
+    decided_at      TIMESTAMP WITH TIME ZONE,
+    escalated_at    TIMESTAMP WITH TIME ZONE          -- when the overdue 整改 was escalated (once)
 );
 CREATE INDEX svc_rectification_dept ON svc_rectification (department_code);

@@ -38,8 +38,11 @@ public class Ratings {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
     Ratings(JdbcClient jdbc, Applications applications, ServiceClock serviceClock, Notices notices, AuditLog audit,
-            Clock clock) {
+            Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.applications = applications;
         this.serviceClock = serviceClock;
@@ -124,6 +127,43 @@ public class Ratings {
             notices.toDepartment(dept, "【差评整改】" + Stages.level(level) + "：" + r.number(),
                     "申请人评价“" + Stages.level(level) + "”：" + comment + "。请于 " + due + " 前完成整改并回访。", r.number());
         }
+    }
+
+    /**
+     * Escalates every 整改 still open after its due date, once: the department and the joint office are told.
+     * Safe on several instances: each one is claimed by a conditional UPDATE, and only the instance whose UPDATE
+     * changed the row sends the notices, in the same transaction.
+     *
+     * @return how many this call escalated
+     */
+    public int escalateOverdue(LocalDate today) {
+        List<Long> overdue = jdbc.sql("""
+                SELECT id FROM svc_rectification WHERE status = 'OPEN' AND due_date < :today AND escalated_at IS NULL
+                ORDER BY id""").param("today", today).query(Long.class).list();
+        int escalated = 0;
+        for (long id : overdue) {
+            Boolean done = tx.execute(s -> escalate(id, today));
+            if (Boolean.TRUE.equals(done)) {
+                escalated++;
+            }
+        }
+        return escalated;
+    }
+
+    private boolean escalate(long id, LocalDate today) {
+        int claimed = jdbc.sql("""
+                UPDATE svc_rectification SET escalated_at = :at
+                WHERE id = :id AND status = 'OPEN' AND due_date < :today AND escalated_at IS NULL""")
+                .param("at", OffsetDateTime.now(clock)).param("id", id).param("today", today).update();
+        if (claimed == 0) {
+            return false;
+        }
+        Map<String, Object> x = rectification(id);
+        String number = (String) x.get("number");
+        String dept = (String) x.get("department_code");
+        notices.toDepartment(dept, "【整改超期】" + number, "差评整改已超过期限，请部门负责人督促完成整改并回访。", number);
+        notices.toJointOffice("【整改超期】" + number, applications.deptName(dept) + " 的差评整改已超期。", "/services/rectifications");
+        return true;
     }
 
     /** A rectification as a department or the joint office sees it in its list. */

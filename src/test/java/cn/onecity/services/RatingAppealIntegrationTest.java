@@ -95,6 +95,20 @@ class RatingAppealIntegrationTest {
     }
 
     @Test
+    void anOverdueRectificationIsEscalatedOnceToTheDepartmentAndTheJointOffice() {
+        String number = completedCase();
+        ratings.rate(resident, number, new Ratings.Rate(null, null, 2, "等太久"));
+        Ratings.RectificationItem x = rectificationOf(number);
+        long dept = accounts.organisationOfDepartment("430200-GJJ").orElseThrow().id();
+        ratings.escalateOverdue(x.dueDate());
+        assertThat(SvcTestData.messages(jdbc, dept, "【整改超期】" + number)).isZero();
+        ratings.escalateOverdue(x.dueDate().plusDays(1));
+        ratings.escalateOverdue(x.dueDate().plusDays(2));
+        assertThat(SvcTestData.messages(jdbc, dept, "【整改超期】" + number)).isEqualTo(1);
+        assertThat(SvcTestData.messages(jdbc, accounts.jointOffice().orElseThrow().id(), "【整改超期】" + number)).isEqualTo(1);
+    }
+
+    @Test
     void aRejectedAppealReopensTheRectification() {
         String number = completedCase();
         ratings.rate(resident, number, new Ratings.Rate(null, null, 2, "等太久"));
