@@ -199,13 +199,6 @@ public class Applications {
         }
         Map<String, Object> vars = new HashMap<>();
         vars.put("applicationId", id);
-        vars.put("acceptDept", routing.acceptDept);
-        vars.put("handleDept", routing.handleDept);
-        vars.put("applicant", Long.toString(user.accountId()));
-        vars.put("dueAt", due == null ? null : dueAt(due.date()));
-        if (mode.get() == Mode.JOINT) {
-            vars.put("jointDepartments", new ArrayList<>(routing.joint.stream().map(Department::code).toList()));
-        }
         String pid = runtime.createProcessInstanceBuilder().processDefinitionKey(mode.get().processKey())
                 .businessKey(number).variables(vars).start().getId();
         jdbc.sql("UPDATE svc_application SET process_instance_id = :p WHERE id = :id").param("p", pid).param("id", id).update();
@@ -693,9 +686,6 @@ public class Applications {
                 .param("p", totalPaused).param("d", due).param("id", r.id()).update();
         jdbc.sql("UPDATE svc_supplement SET resumed_at = :at, paused_days = :p WHERE id = :id")
                 .param("at", now).param("p", paused).param("id", sup.get("id")).update();
-        if (due != null) {
-            runtime.setVariable(r.processInstanceId(), "dueAt", dueAt(due));
-        }
         tasks.complete(task.getId());
         String stage = syncStage(r.id(), r.processInstanceId());
         step(r.id(), "SUPPLEMENTED", user, null, (note == null || note.isBlank() ? "" : note.trim() + "；")

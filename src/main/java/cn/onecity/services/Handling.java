@@ -150,7 +150,6 @@ public class Handling {
                     ServiceClock.Due due = serviceClock.due(today, r.promisedDays());
                     jdbc.sql("UPDATE svc_application SET clock_start = :s, due_date = :d WHERE id = :id")
                             .param("s", today).param("d", due.date()).param("id", r.id()).update();
-                    vars.put("dueAt", Applications.dueAt(due.date()));
                 }
             }
             case "accept" -> {

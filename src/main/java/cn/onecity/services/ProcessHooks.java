@@ -37,6 +37,46 @@ class ProcessHooks {
         return applications.row(((Number) execution.getVariable("applicationId")).longValue());
     }
 
+    // ------------------------------------------------------------------ routing, read from the application
+    // The process keeps one variable, applicationId; who acts and when the limit falls due are read from the
+    // application row when a task or timer is created (fewer engine rows per submission, one source of truth).
+
+    private String column(DelegateExecution execution, String column) {
+        return jdbc.sql("SELECT " + column + " FROM svc_application WHERE id = :id")
+                .param("id", ((Number) execution.getVariable("applicationId")).longValue()).query(String.class).single();
+    }
+
+    /** The accepting city's window (异地代收代办). */
+    public String acceptDept(DelegateExecution execution) {
+        return column(execution, "accept_department");
+    }
+
+    /** The competent department in the handling city. */
+    public String handleDept(DelegateExecution execution) {
+        return column(execution, "handle_department");
+    }
+
+    /** The applicant's account, who answers 补正. */
+    public String applicant(DelegateExecution execution) {
+        return column(execution, "CAST(applicant_account_id AS VARCHAR(20))");
+    }
+
+    /** The first moment after the due date (the limit is paused and moved by 补正 before the next task starts). */
+    public java.util.Date dueAt(DelegateExecution execution) {
+        java.time.LocalDate due = jdbc.sql("SELECT due_date FROM svc_application WHERE id = :id")
+                .param("id", ((Number) execution.getVariable("applicationId")).longValue())
+                .query(java.time.LocalDate.class).optional().orElse(null);
+        return Applications.dueAt(due == null ? java.time.LocalDate.of(2999, 12, 31) : due);
+    }
+
+    /** 多地联办: the participating departments, the leading one first. */
+    public List<String> jointDepartments(DelegateExecution execution) {
+        return new java.util.ArrayList<>(jdbc.sql("""
+                SELECT department_code FROM svc_application_party WHERE application_id = :a
+                ORDER BY CASE WHEN label = '主办地' THEN 0 ELSE 1 END, city_code""")
+                .param("a", ((Number) execution.getVariable("applicationId")).longValue()).query(String.class).list());
+    }
+
     /** 全程网办: the result document is delivered electronically to the applicant's account. */
     public void deliverOnline(DelegateExecution execution) {
         ApplicationRow r = row(execution);

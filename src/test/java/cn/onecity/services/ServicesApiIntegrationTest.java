@@ -102,8 +102,8 @@ class ServicesApiIntegrationTest {
     long executionsOf(CurrentUser user) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (
-                    SELECT PROC_INST_ID_ FROM ACT_RU_VARIABLE WHERE NAME_ = 'applicant' AND TEXT_ = :a)""")
-                .param("a", Long.toString(user.accountId())).query(Long.class).single();
+                    SELECT process_instance_id FROM svc_application WHERE applicant_account_id = :a)""")
+                .param("a", user.accountId()).query(Long.class).single();
     }
 
     long storedFiles() throws IOException {
