@@ -1,0 +1,103 @@
+package cn.onecity.healthcard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.onecity.healthcard.offline.HealthCodes;
+import cn.onecity.healthcard.offline.OfflineVerifier;
+import cn.onecity.healthcard.offline.Revocations;
+import cn.onecity.healthcard.offline.TrustedKey;
+import cn.onecity.healthcard.offline.Verification;
+import cn.onecity.healthcard.offline.Verification.Reason;
+
+class SigningKeysTest {
+
+    static final String CARD = "ab".repeat(32);
+
+    @TempDir
+    Path dir;
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T04:00:00Z"));
+
+    SigningKeys keys() {
+        return new SigningKeys(dir, Duration.ofMinutes(5), clock);
+    }
+
+    @Test
+    void firstStartGeneratesAKeyFileAndSignsVerifiableCodes() throws Exception {
+        SigningKeys keys = keys();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(keys.currentKeyId() + ".key");
+        }
+        String payload = keys.sign(CARD);
+        assertThat(payload).startsWith("EHC1:").hasSizeLessThan(HealthCodes.MAX_PAYLOAD_CHARS);
+
+        Verification v = keys.verifier(Revocations.none()).verify(payload, clock.instant());
+        assertThat(v.reason()).isEqualTo(Reason.OK);
+        assertThat(v.keyId()).isEqualTo(keys.currentKeyId());
+        assertThat(v.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aSecondInstanceOverTheSameDirectoryUsesTheSameKeys() {
+        SigningKeys first = keys();
+        first.rotate();
+        SigningKeys second = keys();
+
+        assertThat(second.currentKeyId()).isEqualTo(first.currentKeyId());
+        assertThat(second.trustList()).containsExactlyElementsOf(first.trustList());
+        assertThat(first.verifier(Revocations.none()).verify(second.sign(CARD), clock.instant()).reason()).isEqualTo(Reason.OK);
+    }
+
+    @Test
+    void afterRotationNewCodesCarryTheNewKeyAndOldCodesStayValidUntilTheyExpire() {
+        SigningKeys keys = keys();
+        String oldKey = keys.currentKeyId();
+        String oldCode = keys.sign(CARD);
+
+        clock.advance(Duration.ofSeconds(10));
+        String newKey = keys.rotate();
+        String newCode = keys.sign(CARD);
+        OfflineVerifier verifier = keys.verifier(Revocations.none());
+
+        assertThat(newKey).isNotEqualTo(oldKey).isEqualTo(keys.currentKeyId());
+        assertThat(keys.trustList()).extracting(TrustedKey::keyId).containsExactlyInAnyOrder(oldKey, newKey);
+        Verification newer = verifier.verify(newCode, clock.instant());
+        assertThat(newer.reason()).isEqualTo(Reason.OK);
+        assertThat(newer.keyId()).isEqualTo(newKey);
+        Verification older = verifier.verify(oldCode, clock.instant());
+        assertThat(older.reason()).isEqualTo(Reason.OK);
+        assertThat(older.keyId()).isEqualTo(oldKey);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(verifier.verify(oldCode, clock.instant()).reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(verifier.verify(keys.sign(CARD), clock.instant()).reason()).isEqualTo(Reason.OK);
+    }
+
+    @Test
+    void aRetiredKeyIsNoLongerTrustedForCodesIssuedAfterItsValidity() {
+        SigningKeys keys = keys();
+        String oldKey = keys.currentKeyId();
+        clock.advance(Duration.ofSeconds(10));
+        keys.rotate();
+        TrustedKey retired = keys.trustList().stream().filter(k -> k.keyId().equals(oldKey)).findFirst().orElseThrow();
+
+        assertThat(retired.validTo()).isEqualTo(clock.instant().plusSeconds(1));
+        assertThat(retired.covers(clock.instant().plusSeconds(5))).isFalse();
+    }
+
+    @Test
+    void codeValidityIsConfigurable() {
+        SigningKeys keys = new SigningKeys(dir, Duration.ofMinutes(2), clock);
+        Verification v = keys.verifier(Revocations.none()).verify(keys.sign(CARD), clock.instant());
+        assertThat(v.expiresAt()).isEqualTo(v.issuedAt().plus(Duration.ofMinutes(2)));
+    }
+}
