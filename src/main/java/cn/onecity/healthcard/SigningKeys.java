@@ -134,6 +134,19 @@ public class SigningKeys {
         return keys.stream().map(k -> k.trusted).toList();
     }
 
+    /** The trust list as a document signed with the current key (see {@link cn.onecity.healthcard.offline.TrustLists}). */
+    public SignedTrustList signedTrustList() {
+        SigningKey key = current;
+        String document = cn.onecity.healthcard.offline.TrustLists.document(trustList(),
+                clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        return new SignedTrustList(trustList(), document, key.trusted.keyId(),
+                cn.onecity.healthcard.offline.TrustLists.sign(document, key.privateKey));
+    }
+
+    /** The keys, and the same list as a signed document. */
+    public record SignedTrustList(List<TrustedKey> keys, String document, String signedBy, String signature) {
+    }
+
     /** A verifier over the current trust list (build a new one after a rotation). */
     public OfflineVerifier verifier(Revocations revocations) {
         return new OfflineVerifier(trustList(), revocations);
