@@ -64,8 +64,7 @@ class ProxyHandlingIntegrationTest {
     }
 
     private boolean inInbox(CurrentUser staff, String number) {
-        return handling.inbox(staff, 0, 200).content().stream().anyMatch(t -> t.application().number().equals(number))
-                || handling.inbox(staff, 0, 200).totalElements() > 200;
+        return SvcTestData.inInbox(handling, staff, number);
     }
 
     @Test

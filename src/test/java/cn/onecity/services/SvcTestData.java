@@ -112,6 +112,19 @@ public final class SvcTestData {
         return due.size();
     }
 
+    /** Whether a case is in a member of staff's inbox, looking through every page of it. */
+    public static boolean inInbox(Handling handling, CurrentUser staff, String number) {
+        for (int page = 0; ; page++) {
+            cn.onecity.shared.PageResult<Handling.InboxTask> p = handling.inbox(staff, page, 200);
+            if (p.content().stream().anyMatch(t -> t.application().number().equals(number))) {
+                return true;
+            }
+            if (!p.hasNext()) {
+                return false;
+            }
+        }
+    }
+
     public static int messages(JdbcClient jdbc, long organisationId, String titlePart) {
         return jdbc.sql("SELECT COUNT(*) FROM ntf_message WHERE recipient_org_id = :o AND title LIKE :t")
                 .param("o", organisationId).param("t", "%" + titlePart + "%").query(Integer.class).single();
