@@ -19,6 +19,7 @@ import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
+import cn.onecity.healthcard.HealthCardStatistics;
 import cn.onecity.services.ServiceStatistics;
 
 /**
@@ -34,7 +35,11 @@ public class Dashboard {
     private final ServiceStatistics services;
     private final Clock clock;
 
-    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services, Clock clock) {
+    private final HealthCardStatistics healthCards;
+
+    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
+            HealthCardStatistics healthCards, Clock clock) {
+        this.healthCards = healthCards;
         this.summaries = summaries;
         this.cooperation = cooperation;
         this.region = region;
@@ -45,6 +50,11 @@ public class Dashboard {
     /** 跨市通办: catalogue, city-to-city flows, on-time rate, handling time and satisfaction, computed now. */
     public ServiceStatistics.Figures services() {
         return services.figures();
+    }
+
+    /** 电子健康卡一卡通: cards, uses, the home → hospital city matrix and hospital coverage. */
+    public HealthCardStatistics.Figures healthCards() {
+        return healthCards.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -114,7 +114,18 @@ public class SigningKeys {
 
     /** Signs a code for a card (64 lower-case hex), valid for {@code validity} from now (whole seconds). */
     public String sign(String cardId, Duration validity) {
+        return sign(cardId, validity, null);
+    }
+
+    /**
+     * As {@link #sign(String, Duration)}, issued no earlier than {@code notBefore} (whole seconds): after a loss report
+     * in the current second, the holder's next code must carry an issued-at after the report to be accepted.
+     */
+    public String sign(String cardId, Duration validity, Instant notBefore) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        if (notBefore != null && now.isBefore(notBefore.truncatedTo(ChronoUnit.SECONDS))) {
+            now = notBefore.truncatedTo(ChronoUnit.SECONDS);
+        }
         SigningKey key = current;
         if (!key.trusted.covers(now)) {
             synchronized (this) {

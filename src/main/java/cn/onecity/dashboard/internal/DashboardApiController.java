@@ -24,6 +24,12 @@ class DashboardApiController {
     }
 
     /** 协同督办 of a joint meeting (default: the newest), as of a date (default: today). */
+    @GetMapping("/api/v1/dashboard/healthcard")
+    @io.swagger.v3.oas.annotations.Operation(summary = "电子健康卡一卡通：发卡、用卡、跨市就医矩阵与医院接入率")
+    cn.onecity.healthcard.HealthCardStatistics.Figures healthCards() {
+        return dashboard.healthCards();
+    }
+
     @GetMapping("/api/v1/dashboard/services")
     @io.swagger.v3.oas.annotations.Operation(summary = "跨市通办汇总：事项、城市间办件流向、按时办结率、平均用时、满意率")
     cn.onecity.services.ServiceStatistics.Figures services() {

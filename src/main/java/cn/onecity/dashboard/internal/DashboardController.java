@@ -38,6 +38,9 @@ class DashboardController {
         var services = dashboard.services();
         model.addAttribute("svc", services);
         model.addAttribute("svcJson", json.writeValueAsString(services));
+        var healthCards = dashboard.healthCards();
+        model.addAttribute("hc", healthCards);
+        model.addAttribute("hcJson", json.writeValueAsString(healthCards));
         return VIEW;
     }
 }

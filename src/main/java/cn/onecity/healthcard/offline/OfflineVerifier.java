@@ -64,6 +64,14 @@ public final class OfflineVerifier {
     }
 
     public Verification verify(String payload, Instant now) {
+        return verify(payload, now, revocations);
+    }
+
+    /**
+     * As {@link #verify(String, Instant)}, with another revocation view for this call (asked only once the signature
+     * is valid and the code has not expired): the platform looks up the card's own row.
+     */
+    public Verification verify(String payload, Instant now, Revocations revocations) {
         Optional<Parsed> parsed = HealthCodes.parse(payload);
         if (parsed.isEmpty()) {
             return Verification.refused(Reason.MALFORMED, null, null);

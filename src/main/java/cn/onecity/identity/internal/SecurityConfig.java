@@ -36,9 +36,11 @@ class SecurityConfig {
             "/img/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/docs/**"};
     static final String[] PUBLIC_API_GETS = {"/api/v1/calendar/**", "/api/v1/dashboard/**", "/api/v1/services/items",
-            "/api/v1/services/items/*", "/api/v1/healthcard/trust-list"};
+            "/api/v1/services/items/*", "/api/v1/healthcard/trust-list",
+            "/api/v1/healthcard/revocations", "/api/v1/healthcard/hospitals", "/api/v1/healthcard/statistics"};
     /** Public read-only pages: the service catalogue (applying needs a signed-in user). */
-    static final String[] PUBLIC_PAGE_GETS = {"/services", "/services/items/*", "/services/processes/*"};
+    static final String[] PUBLIC_PAGE_GETS = {"/services", "/services/items/*", "/services/processes/*",
+            "/healthcard/hospitals"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
