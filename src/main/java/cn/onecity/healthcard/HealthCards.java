@@ -203,7 +203,8 @@ public class HealthCards {
         return new PageResult<>(content, page, size, total);
     }
 
-    /** Every use of the resident's card, newest first, for the export. */
+    /** Every use of the resident's card, newest first, for the export (audited). */
+    @Transactional
     public List<CardUse> allUses(CurrentUser user) {
         Card card = myCard(user).orElseThrow(() -> new NotFoundException("您还没有电子健康卡"));
         List<CardUse> uses = jdbc.sql("""

@@ -37,6 +37,16 @@ public final class HcTestData {
         return body + IdNumbers.checkCharacter(body);
     }
 
+    /** A valid, random 统一社会信用代码 (GB 32100) of a 湖南 public institution (事业单位, 12). */
+    public static String creditCode() {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder body = new StringBuilder("12430000");
+        for (int i = 0; i < 9; i++) {
+            body.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+        }
+        return body.toString() + cn.onecity.shared.CreditCodes.checkCharacter(body.toString());
+    }
+
     public static String uniqueName(String prefix) {
         return prefix + ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
     }
