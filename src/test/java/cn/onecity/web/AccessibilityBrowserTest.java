@@ -60,15 +60,19 @@ class AccessibilityBrowserTest {
         List<String> problems = new ArrayList<>();
         try (Browser browser = new Browser("http://localhost:" + port)) {
             Page anonymous = browser.newPage(1440, 900);
-            for (String path : List.of("/", "/dashboard", "/login", "/services?q=公积金", "/services/items/" + serviceItem)) {
+            for (String path : List.of("/", "/dashboard", "/login", "/services?q=公积金", "/services/items/" + serviceItem,
+                    "/healthcard/hospitals")) {
                 problems.addAll(check(anonymous, path, axe));
             }
             Page resident = browser.newPage(1440, 900);
             Browser.login(resident, "resident", "onecity2026");
             for (String path : List.of("/services/items/" + serviceItem + "/apply", "/services/mine",
-                    "/services/applications/" + residentCase)) {
+                    "/services/applications/" + residentCase, "/healthcard")) {
                 problems.addAll(check(resident, path, axe));
             }
+            Page hospital = browser.newPage(1440, 900);
+            Browser.login(hospital, "hospital", "onecity2026");
+            problems.addAll(check(hospital, "/healthcard/verify", axe));
             Page window = browser.newPage(1440, 900);
             Browser.login(window, "xt-staff", "onecity2026");
             for (String path : List.of("/services/inbox", "/services/applications", "/services/rectifications",
@@ -79,7 +83,7 @@ class AccessibilityBrowserTest {
             Browser.login(office, "office", "onecity2026");
             for (String path : List.of("/cooperation?meeting=6", "/cooperation/items/" + item.id(),
                     "/cooperation/summary?meeting=5", "/cooperation/items/new?meeting=6", "/cooperation/meetings",
-                    "/cooperation/reviews", "/notifications")) {
+                    "/cooperation/reviews", "/notifications", "/healthcard/hospitals")) {
                 problems.addAll(check(office, path, axe));
             }
             Page admin = browser.newPage(1440, 900);
