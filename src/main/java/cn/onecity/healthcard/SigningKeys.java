@@ -66,6 +66,11 @@ public class SigningKeys {
 
     private volatile List<SigningKey> keys;
     private volatile SigningKey current;
+    private volatile TrustView trusted;
+
+    /** The trust list derived from one state of the key ring. */
+    private record TrustView(List<SigningKey> of, List<TrustedKey> list) {
+    }
 
     @Autowired
     SigningKeys(OneCityProperties properties, @Value("${onecity.healthcard.key-dir:}") String keyDir,
@@ -140,9 +145,18 @@ public class SigningKeys {
         return HealthCodes.sign(body, key.signer.get());
     }
 
-    /** Every key, current and retired, for verifiers (a code is trusted when issued within its key's validity). */
+    /**
+     * Every key, current and retired, for verifiers (a code is trusted when issued within its key's validity). The
+     * same list instance until the next rotation, so a verifier built over it can be kept until the list changes.
+     */
     public List<TrustedKey> trustList() {
-        return keys.stream().map(k -> k.trusted).toList();
+        List<SigningKey> k = keys;
+        TrustView view = trusted;
+        if (view == null || view.of != k) {
+            view = new TrustView(k, k.stream().map(x -> x.trusted).toList());
+            trusted = view;
+        }
+        return view.list;
     }
 
     /** The trust list as a document signed with the current key (see {@link cn.onecity.healthcard.offline.TrustLists}). */

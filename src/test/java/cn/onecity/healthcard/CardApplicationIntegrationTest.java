@@ -166,6 +166,22 @@ class CardApplicationIntegrationTest {
         assertThat(OffsetDateTime.parse(code.get("expiresAt").asString()).toInstant()).isEqualTo(body.expiresAt());
     }
 
+    @Test
+    void theApiIsInOpenApiAndOnlyAdministratorsRotateKeys() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/healthcard/cards']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/healthcard/verifications']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/healthcard/revocations']").exists());
+        mvc.perform(post("/api/v1/healthcard/keys/rotation").with(httpBasic(data.resident(), PW))).andExpect(status().isForbidden());
+        String before = keys.currentKeyId();
+        String admin = TestAccounts.create(accounts, Role.ADMIN);
+        String rotated = json.readTree(mvc.perform(post("/api/v1/healthcard/keys/rotation").with(httpBasic(admin, PW)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("keyId").asString();
+        assertThat(rotated).isNotEqualTo(before).isEqualTo(keys.currentKeyId());
+        assertThat(auditCount("轮换签名密钥", rotated)).isEqualTo(1);
+        assertThat(keys.trustList()).extracting(k -> k.keyId()).contains(before, rotated);
+    }
+
     int auditCount(String action, String target) {
         return jdbc.sql("SELECT COUNT(*) FROM idn_operation_log WHERE module = 'healthcard' AND action = :a AND target = :t")
                 .param("a", action).param("t", target).query(Integer.class).single();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.stream.Stream;
 
@@ -44,6 +45,16 @@ class SigningKeysTest {
         assertThat(v.reason()).isEqualTo(Reason.OK);
         assertThat(v.keyId()).isEqualTo(keys.currentKeyId());
         assertThat(v.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void theTrustListIsTheSameInstanceUntilARotationSoVerifiersBuiltOverItCanBeKept() {
+        SigningKeys keys = keys();
+        List<TrustedKey> list = keys.trustList();
+        assertThat(keys.trustList()).isSameAs(list);
+        keys.rotate();
+        assertThat(keys.trustList()).isNotSameAs(list).hasSize(list.size() + 1);
+        assertThat(keys.trustList()).isSameAs(keys.trustList());
     }
 
     @Test

@@ -31,6 +31,7 @@ import cn.onecity.healthcard.NewHospital;
 import cn.onecity.healthcard.SigningKeys;
 import cn.onecity.healthcard.VerificationResult;
 import cn.onecity.healthcard.Verifications;
+import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.shared.NotFoundException;
 import cn.onecity.shared.PageResult;
@@ -51,9 +52,11 @@ class HealthCardApiController {
     private final Hospitals hospitals;
     private final HealthCardStatistics statistics;
     private final SigningKeys keys;
+    private final AuditLog audit;
 
     HealthCardApiController(HealthCards cards, Verifications verifications, Hospitals hospitals,
-            HealthCardStatistics statistics, SigningKeys keys) {
+            HealthCardStatistics statistics, SigningKeys keys, AuditLog audit) {
+        this.audit = audit;
         this.cards = cards;
         this.verifications = verifications;
         this.hospitals = hospitals;
@@ -153,6 +156,20 @@ class HealthCardApiController {
     @Operation(summary = "信任列表：平台 SM2 公钥（密钥编号、有效期），以及由当前签名密钥签名的列表文本（格式见 TrustLists）")
     SigningKeys.SignedTrustList trustList() {
         return keys.signedTrustList();
+    }
+
+    record Rotation(String keyId) {
+    }
+
+    @PostMapping("/keys/rotation")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "轮换签名密钥（系统管理员）",
+            description = "生成新的 SM2 密钥并用于此后签发的二维码；旧密钥保留在信任列表中，其签发的二维码到期前仍有效。返回新密钥编号。")
+    @org.springframework.transaction.annotation.Transactional
+    public Rotation rotate() {
+        String keyId = keys.rotate();
+        audit.record("healthcard", "轮换签名密钥", keyId, "旧密钥保留在信任列表中直至其二维码到期");
+        return new Rotation(keyId);
     }
 
     @GetMapping("/revocations")
