@@ -178,7 +178,7 @@ public class HealthCards {
                 ORDER BY version FETCH FIRST :n ROWS ONLY""")
                 .param("since", since).param("n", n + 1)
                 .query((rs, i) -> new RevocationEntry(rs.getLong("version"), rs.getString("card_id"),
-                        rs.getObject("revoked_at", OffsetDateTime.class), rs.getString("reason")))
+                        local(rs.getObject("revoked_at", OffsetDateTime.class)), rs.getString("reason")))
                 .list();
         boolean more = entries.size() > n;
         if (more) {
@@ -217,7 +217,7 @@ public class HealthCards {
 
     private CardUse use(ResultSet rs, int i) throws SQLException {
         String city = rs.getString("hospital_city_code");
-        return new CardUse(rs.getLong("id"), rs.getObject("used_at", OffsetDateTime.class), rs.getString("name"), city,
+        return new CardUse(rs.getLong("id"), local(rs.getObject("used_at", OffsetDateTime.class)), rs.getString("name"), city,
                 region.cityShortName(city), rs.getString("purpose"), rs.getString("department"));
     }
 
@@ -238,6 +238,11 @@ public class HealthCards {
         return new Card(rs.getString("card_id"), rs.getString("masked_name"), rs.getString("masked_id_number"),
                 rs.getString("masked_phone"), "M".equals(rs.getString("gender")) ? "男" : "女",
                 rs.getDate("birth_date").toLocalDate(), home, region.cityShortName(home),
-                rs.getObject("issued_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class));
+                local(rs.getObject("issued_at", OffsetDateTime.class)), local(rs.getObject("revoked_at", OffsetDateTime.class)));
+    }
+
+    /** Times as the platform shows them (+08:00), whatever zone the database returns. */
+    static OffsetDateTime local(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(Times.ZONE).toOffsetDateTime();
     }
 }
