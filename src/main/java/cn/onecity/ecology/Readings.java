@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Readings {
 
+    private static final java.util.regex.Pattern NUMBER_AND_UNIT =
+            java.util.regex.Pattern.compile("([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\\s*(\\D.*)?");
     private static final Set<String> AIR_DAILY_KEYS = new LinkedHashSet<>();
     private static final Set<String> AIR_HOURLY_KEYS = new LinkedHashSet<>();
 
@@ -49,11 +51,13 @@ public class Readings {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Alerts alerts;
     private final Clock clock;
 
-    Readings(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    Readings(JdbcClient jdbc, JsonMapper json, Alerts alerts, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -88,6 +92,7 @@ public class Readings {
         List<FieldMessage> errors = new ArrayList<>();
         List<Runnable> checked = new ArrayList<>();
         List<Ingested> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         requireInputs(inputs);
         for (int i = 0; i < inputs.size(); i++) {
             WaterInput in = inputs.get(i);
@@ -107,9 +112,10 @@ public class Readings {
                         errors.add(new FieldMessage(prefix + "values." + k, "未知的水质指标“" + k + "”"));
                         return;
                     }
-                    decimal(v, prefix + "values." + k, errors).ifPresent(d -> values.put(p, d));
+                    decimal(v, p.unit(), prefix + "values." + k, errors).ifPresent(d -> values.put(p, d));
                 });
             }
+            checkTime(st, time, prefix + "time", seen, errors);
             if (errors.size() > before) {
                 continue;
             }
@@ -155,6 +161,14 @@ public class Readings {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("站点 " + st.code() + " 在该时刻的数据正由另一请求写入，请重试（重试将得到已保存的评价）");
         }
+        if (a.waterClass() != null) {
+            WaterClass target = WaterClass.parse(st.targetClass());
+            alerts.record(st, Alerts.WATER, a.waterClass().worseThan(target), time,
+                    st.name() + " " + Times.format(time) + " 水质 " + a.waterClass().label() + " 类，" 
+                            + (a.waterClass().worseThan(target) ? "劣于" : "达到") + "目标 " + target.label() + " 类（决定指标："
+                            + String.join("、", a.deciding().stream().map(p -> p.label()).toList()) + "）")
+                    .ifPresent(id -> assessment.put("alertId", id));
+        }
         return new Ingested(st.code(), time, true, assessment);
     }
 
@@ -163,6 +177,7 @@ public class Readings {
         List<FieldMessage> errors = new ArrayList<>();
         List<Runnable> checked = new ArrayList<>();
         List<Ingested> out = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         requireInputs(inputs);
         for (int i = 0; i < inputs.size(); i++) {
             AirInput in = inputs.get(i);
@@ -198,9 +213,10 @@ public class Readings {
                                 + "指标“" + k + "”，可用：" + String.join("、", allowed)));
                         return;
                     }
-                    decimal(v, prefix + "values." + k, errors).ifPresent(d -> values.put(k, d));
+                    decimal(v, k.startsWith("CO_") ? "mg/m³" : "µg/m³", prefix + "values." + k, errors).ifPresent(d -> values.put(k, d));
                 });
             }
+            checkTime(st, time, prefix + (report == AirQualityIndex.Report.DAILY ? "date" : "time"), seen, errors);
             if (errors.size() > before) {
                 continue;
             }
@@ -251,6 +267,14 @@ public class Readings {
                     .param("now", OffsetDateTime.now(clock)).param("by", user.username()).update();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("站点 " + st.code() + " 在该时刻的数据正由另一请求写入，请重试（重试将得到已保存的评价）");
+        }
+        if (a.aqi() != null) {
+            boolean high = a.aqi() >= alerts.aqiLevel();
+            alerts.record(st, Alerts.AIR, high, time, st.city() + " " + st.name() + " " + Times.format(time)
+                    + (report == AirQualityIndex.Report.DAILY ? " 日报" : " 实时报") + " AQI " + a.aqi() + " " + a.level().category()
+                    + (a.primaryPollutants().isEmpty() ? "" : "，首要污染物 " + String.join("、", a.primaryPollutants()))
+                    + "（" + edition.label() + "，预警线 " + alerts.aqiLevel() + "）")
+                    .ifPresent(id -> assessment.put("alertId", id));
         }
         return new Ingested(st.code(), time, true, assessment);
     }
@@ -306,9 +330,36 @@ public class Readings {
         }
     }
 
-    private static Optional<BigDecimal> decimal(String text, String field, List<FieldMessage> errors) {
+    /** A time in the future (beyond 5 minutes of clock skew) or twice in one upload is refused. */
+    private void checkTime(Station st, OffsetDateTime time, String field, Set<String> seen, List<FieldMessage> errors) {
+        if (st == null || time == null) {
+            return;
+        }
+        if (time.isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+            errors.add(new FieldMessage(field, "监测时间 " + Times.format(time) + " 晚于当前时间，请检查时钟或时区"));
+        } else if (!seen.add(st.code() + "|" + time.toInstant())) {
+            errors.add(new FieldMessage(field, "同一批数据中站点 " + st.code() + " 在 " + Times.format(time) + " 的数据重复"));
+        }
+    }
+
+    /**
+     * A concentration: a number, optionally followed by its unit, which must then be the expected one ({@code mg/L},
+     * {@code µg/m³}, {@code mg/m³}, {@code 个/L}; {@code ug/m3} and {@code μg/m3} are read as µg/m³).
+     */
+    static Optional<BigDecimal> decimal(String text, String unit, String field, List<FieldMessage> errors) {
+        String t = text == null ? "" : text.strip();
+        java.util.regex.Matcher m = NUMBER_AND_UNIT.matcher(t);
+        if (m.matches() && m.group(2) != null && !m.group(2).isBlank()) {
+            String given = m.group(2).strip();
+            String normal = given.replace("ug", "µg").replace("μg", "µg").replace("m3", "m³");
+            if (!normal.equalsIgnoreCase(unit)) {
+                errors.add(new FieldMessage(field, "单位应为 " + (unit.isEmpty() ? "无量纲" : unit) + "，收到的是“" + given + "”"));
+                return Optional.empty();
+            }
+            t = m.group(1);
+        }
         try {
-            BigDecimal d = new BigDecimal(text == null ? "" : text.strip());
+            BigDecimal d = new BigDecimal(t);
             if (d.signum() < 0) {
                 errors.add(new FieldMessage(field, "监测值不能为负数"));
                 return Optional.empty();

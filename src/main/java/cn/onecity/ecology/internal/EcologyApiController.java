@@ -9,11 +9,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onecity.ecology.Alerts;
 import cn.onecity.ecology.Readings;
 import cn.onecity.ecology.Station;
 import cn.onecity.identity.CurrentUser;
@@ -32,9 +35,26 @@ import tools.jackson.databind.JsonNode;
 class EcologyApiController {
 
     private final Readings readings;
+    private final Alerts alerts;
 
-    EcologyApiController(Readings readings) {
+    EcologyApiController(Readings readings, Alerts alerts) {
         this.readings = readings;
+        this.alerts = alerts;
+    }
+
+    @GetMapping("/alerts")
+    @Operation(summary = "联防联控预警（各市生态环境局、一体化办）", description = "all=true 时包括已关闭的预警")
+    List<Alerts.Alert> alerts(CurrentUser user, @RequestParam(defaultValue = "false") boolean all) {
+        return alerts.list(user, all);
+    }
+
+    record AckRequest(String response) {
+    }
+
+    @PostMapping("/alerts/{id}/acknowledgement")
+    @Operation(summary = "确认预警并反馈处置措施（本市生态环境局）", description = "请求体 {response}")
+    Alerts.Alert acknowledge(CurrentUser user, @PathVariable long id, @RequestBody AckRequest request) {
+        return alerts.acknowledge(user, id, request.response());
     }
 
     @GetMapping("/stations")
