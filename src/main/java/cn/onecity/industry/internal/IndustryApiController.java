@@ -33,6 +33,7 @@ import cn.onecity.industry.Demand;
 import cn.onecity.industry.DemandDraft;
 import cn.onecity.industry.Enterprise;
 import cn.onecity.industry.EnterpriseDraft;
+import cn.onecity.industry.EnterpriseImport;
 import cn.onecity.industry.EnterpriseFilter;
 import cn.onecity.industry.EnterpriseSize;
 import cn.onecity.industry.Enterprises;
@@ -53,8 +54,11 @@ class IndustryApiController {
     private final Clusters clusters;
     private final Chains chains;
     private final Matching matching;
+    private final EnterpriseImport enterpriseImport;
 
-    IndustryApiController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching) {
+    IndustryApiController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching,
+            EnterpriseImport enterpriseImport) {
+        this.enterpriseImport = enterpriseImport;
         this.enterprises = enterprises;
         this.clusters = clusters;
         this.chains = chains;
@@ -133,6 +137,21 @@ class IndustryApiController {
     EnterpriseJson update(CurrentUser user, @PathVariable long id, @RequestBody EnterpriseRequest body) {
         enterprises.update(user, id, body.draft());
         return EnterpriseJson.of(enterprises.get(id));
+    }
+
+    @PostMapping(path = "/enterprises/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Excel 批量导入企业（模板见 import-template）：按信用代码去重，已登记的跳过；任一行有错 → 400，errors[] 逐行说明，全部不导入")
+    EnterpriseImport.Result importEnterprises(CurrentUser user,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        return enterpriseImport.importWorkbook(user, file == null ? null : file.getBytes());
+    }
+
+    @GetMapping("/enterprises/import-template")
+    @Operation(summary = "企业导入模板（.xlsx）")
+    ResponseEntity<byte[]> importTemplate() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enterprise-template.xlsx\"; filename*=UTF-8''"
+                + UriUtils.encode("企业导入模板.xlsx", StandardCharsets.UTF_8))
+                .contentType(MediaType.parseMediaType(Chains.XLSX)).body(enterpriseImport.template());
     }
 
     // ---- claims -----------------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ import cn.onecity.industry.DemandDraft;
 import cn.onecity.industry.DemandKind;
 import cn.onecity.industry.Enterprise;
 import cn.onecity.industry.EnterpriseDraft;
+import cn.onecity.industry.EnterpriseImport;
 import cn.onecity.industry.EnterpriseFilter;
 import cn.onecity.industry.EnterpriseSize;
 import cn.onecity.industry.Enterprises;
@@ -55,9 +56,11 @@ class IndustryController {
     private final Matching matching;
     private final Region region;
     private final JsonMapper json;
+    private final EnterpriseImport enterpriseImport;
 
     IndustryController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching, Region region,
-            JsonMapper json) {
+            JsonMapper json, EnterpriseImport enterpriseImport) {
+        this.enterpriseImport = enterpriseImport;
         this.enterprises = enterprises;
         this.clusters = clusters;
         this.chains = chains;
@@ -254,6 +257,42 @@ class IndustryController {
             errors.put(fallbackField, e.getMessage());
         }
         return errors;
+    }
+
+    @GetMapping("/industry/enterprises/import")
+    String importForm(CurrentUser user, Model model) {
+        if (!Enterprises.isStaff(user)) {
+            throw new cn.onecity.shared.ForbiddenException("只有市工业和信息化局或一体化办可以批量导入企业");
+        }
+        model.addAttribute("importErrors", List.of());
+        return "industry/import";
+    }
+
+    @GetMapping("/industry/enterprises/import-template.xlsx")
+    ResponseEntity<byte[]> importTemplate() {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"enterprise-template.xlsx\"; filename*=UTF-8''"
+                + UriUtils.encode("企业导入模板.xlsx", StandardCharsets.UTF_8))
+                .contentType(MediaType.parseMediaType(Chains.XLSX)).body(enterpriseImport.template());
+    }
+
+    @PostMapping("/industry/enterprises/import")
+    String importFile(CurrentUser user, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            Model model, RedirectAttributes redirect) throws java.io.IOException {
+        EnterpriseImport.Result result;
+        try {
+            result = enterpriseImport.importWorkbook(user, file == null ? null : file.getBytes());
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            model.addAttribute("importErrors", e.errors().isEmpty() ? List.of(e.getMessage())
+                    : e.errors().stream().map(FieldMessage::message).toList());
+            model.addAttribute("flashError", e.getMessage());
+            return "industry/import";
+        }
+        redirect.addFlashAttribute("flash", "已导入 " + result.created() + " 家企业" + (result.skipped().isEmpty() ? "。"
+                : "；已登记而跳过 " + result.skipped().size() + " 家：" + String.join("、", result.skipped()) + "。"));
+        return "redirect:/industry/enterprises";
     }
 
     // ---- claims -----------------------------------------------------------------------------------------------
