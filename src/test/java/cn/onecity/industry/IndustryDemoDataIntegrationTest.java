@@ -33,6 +33,8 @@ class IndustryDemoDataIntegrationTest {
     @Autowired Enterprises enterprises;
     @Autowired Matching matching;
     @Autowired Accounts accounts;
+    @Autowired Alliance alliance;
+    @Autowired ParkFund fund;
     @Autowired DataSource dataSource;
 
     @BeforeEach
@@ -68,6 +70,15 @@ class IndustryDemoDataIntegrationTest {
             assertThat(e.name()).contains("示例");
             assertThat(CreditCodes.isValid(e.creditCode())).isTrue();
         });
+    }
+
+    @Test
+    void theAllianceHas41MembersAndTheFundSixProjectsOfMoreThan5400Wan() {
+        assertThat(alliance.statistics().members()).isEqualTo(41);
+        assertThat(alliance.statistics().enterprisesServed()).isPositive();
+        FundTotals totals = fund.totals();
+        assertThat(totals.projects()).isEqualTo(6);
+        assertThat(totals.totalWan()).isBetween(new java.math.BigDecimal("5400"), new java.math.BigDecimal("5500"));
     }
 
     @Test

@@ -22,7 +22,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 import cn.onecity.identity.CurrentUser;
+import cn.onecity.industry.Alliance;
+import cn.onecity.industry.AllianceMember;
+import cn.onecity.industry.AllianceStatistics;
 import cn.onecity.industry.Chain;
+import cn.onecity.industry.FundInvestment;
+import cn.onecity.industry.FundTotals;
+import cn.onecity.industry.ParkFund;
+import cn.onecity.industry.ServiceRecord;
 import cn.onecity.industry.ChainGap;
 import cn.onecity.industry.Chains;
 import cn.onecity.industry.Claim;
@@ -55,9 +62,13 @@ class IndustryApiController {
     private final Chains chains;
     private final Matching matching;
     private final EnterpriseImport enterpriseImport;
+    private final Alliance alliance;
+    private final ParkFund fund;
 
     IndustryApiController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching,
-            EnterpriseImport enterpriseImport) {
+            EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund) {
+        this.alliance = alliance;
+        this.fund = fund;
         this.enterpriseImport = enterpriseImport;
         this.enterprises = enterprises;
         this.clusters = clusters;
@@ -317,6 +328,86 @@ class IndustryApiController {
         }
         long id = matching.publishSupply(user, body.title(), body.description(), body.capacity());
         return ResponseEntity.created(URI.create("/api/v1/industry/supplies/" + id)).body(new Created(id));
+    }
+
+    // ---- alliance and park fund ------------------------------------------------------------------------------
+
+    record MemberRequest(String name, String cityCode, String serviceArea, String joinedOn, String note) {
+    }
+
+    record ServiceRequest(Long memberId, Long enterpriseId, String serviceType, String servedOn, String outcome) {
+    }
+
+    record InvestmentRequest(String project, String parkCode, String amountWan, String investedOn, String note) {
+    }
+
+    record FundJson(FundTotals totals, List<FundInvestment> investments) {
+    }
+
+    @GetMapping("/alliance/members")
+    @Operation(summary = "联盟成员单位及其服务次数、服务企业数（由服务记录计算）")
+    List<AllianceMember> members() {
+        return alliance.members();
+    }
+
+    @PostMapping("/alliance/members")
+    @Operation(summary = "吸纳联盟成员（一体化办或本市工业和信息化局）")
+    ResponseEntity<Created> admit(CurrentUser user, @RequestBody MemberRequest body) {
+        if (body == null) {
+            throw BusinessException.invalid("name", "请填写成员单位");
+        }
+        java.time.LocalDate joined = null;
+        if (body.joinedOn() != null && !body.joinedOn().isBlank()) {
+            try {
+                joined = java.time.LocalDate.parse(body.joinedOn().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw BusinessException.invalid("joinedOn", "加入日期格式应为 yyyy-MM-dd");
+            }
+        }
+        long id = alliance.admit(user, body.name(), body.cityCode(), body.serviceArea(), null, joined, body.note());
+        return ResponseEntity.created(URI.create("/api/v1/industry/alliance/members/" + id)).body(new Created(id));
+    }
+
+    @GetMapping("/alliance/services")
+    @Operation(summary = "联盟服务记录（最新在前），memberId 可选")
+    List<ServiceRecord> services(@RequestParam(required = false) Long memberId) {
+        return alliance.services(memberId, 200);
+    }
+
+    @PostMapping("/alliance/services")
+    @Operation(summary = "登记服务记录：成员单位本身或所在市工业和信息化局、一体化办")
+    ResponseEntity<Created> recordService(CurrentUser user, @RequestBody ServiceRequest body) {
+        if (body == null || body.memberId() == null) {
+            throw BusinessException.invalid("memberId", "请选择联盟成员");
+        }
+        long id = alliance.recordService(user, body.memberId(), body.enterpriseId(), body.serviceType(), body.servedOn(),
+                body.outcome());
+        return ResponseEntity.created(URI.create("/api/v1/industry/alliance/services/" + id)).body(new Created(id));
+    }
+
+    @GetMapping("/alliance/statistics")
+    @Operation(summary = "联盟统计：成员数、服务次数、累计服务企业数（去重）、按服务类型")
+    AllianceStatistics allianceStatistics() {
+        return alliance.statistics();
+    }
+
+    @GetMapping("/fund")
+    @Operation(summary = "园区合作基金：投资项目与合计（项目数、金额万元、分城市）")
+    FundJson fund() {
+        return new FundJson(fund.totals(), fund.investments());
+    }
+
+    @PostMapping("/fund/investments")
+    @Operation(summary = "登记基金投资（一体化办或园区所在市工业和信息化局）：amountWan 为万元")
+    ResponseEntity<Created> invest(CurrentUser user, @RequestBody InvestmentRequest body) {
+        if (body == null) {
+            throw BusinessException.invalid("project", "请填写投资项目");
+        }
+        if (!ParkFund.canRecord(user)) {
+            throw new cn.onecity.shared.ForbiddenException("只有一体化办或市工业和信息化局可以登记基金投资");
+        }
+        long id = fund.record(user, body.project(), body.parkCode(), body.amountWan(), body.investedOn(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/industry/fund/investments/" + id)).body(new Created(id));
     }
 
     @GetMapping("/statistics")

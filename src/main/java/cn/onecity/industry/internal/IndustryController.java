@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
+import cn.onecity.industry.Alliance;
+import cn.onecity.industry.AllianceMember;
 import cn.onecity.industry.Chain;
+import cn.onecity.industry.ParkFund;
 import cn.onecity.industry.ChainGap;
 import cn.onecity.industry.Chains;
 import cn.onecity.industry.Cluster;
@@ -57,9 +60,13 @@ class IndustryController {
     private final Region region;
     private final JsonMapper json;
     private final EnterpriseImport enterpriseImport;
+    private final Alliance alliance;
+    private final ParkFund fund;
 
     IndustryController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching, Region region,
-            JsonMapper json, EnterpriseImport enterpriseImport) {
+            JsonMapper json, EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund) {
+        this.alliance = alliance;
+        this.fund = fund;
         this.enterpriseImport = enterpriseImport;
         this.enterprises = enterprises;
         this.clusters = clusters;
@@ -479,6 +486,73 @@ class IndustryController {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/industry/demands/" + id;
+    }
+
+    // ---- alliance and park fund ------------------------------------------------------------------------------
+
+    @GetMapping("/industry/alliance")
+    String alliancePage(CurrentUser user, Model model) {
+        List<AllianceMember> members = alliance.members();
+        AllianceMember own = user == null ? null : alliance.memberOfOrganisation(user.organisationId()).orElse(null);
+        List<AllianceMember> recordable = own != null ? List.of(own)
+                : members.stream().filter(m -> Enterprises.isStaffFor(user, m.cityCode())).toList();
+        model.addAttribute("members", members);
+        model.addAttribute("recordable", recordable);
+        model.addAttribute("services", alliance.services(null, 50));
+        model.addAttribute("allianceStats", alliance.statistics());
+        model.addAttribute("serviceTypes", Alliance.SERVICE_TYPES);
+        model.addAttribute("enterpriseOptions", recordable.isEmpty() ? List.of()
+                : enterprises.list(EnterpriseFilter.none(), 0, PageResult.MAX_SIZE).content());
+        return "industry/alliance";
+    }
+
+    @PostMapping("/industry/alliance/services")
+    String recordService(CurrentUser user, @RequestParam(required = false) Long memberId,
+            @RequestParam(required = false) Long enterpriseId, @RequestParam(required = false) String serviceType,
+            @RequestParam(required = false) String servedOn, @RequestParam(required = false) String outcome,
+            RedirectAttributes redirect) {
+        try {
+            if (memberId == null) {
+                throw BusinessException.invalid("memberId", "请选择联盟成员");
+            }
+            alliance.recordService(user, memberId, enterpriseId, serviceType, servedOn, outcome);
+            redirect.addFlashAttribute("flash", "已登记服务记录。");
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/industry/alliance";
+    }
+
+    @GetMapping("/industry/fund")
+    String fundPage(CurrentUser user, Model model) {
+        model.addAttribute("totals", fund.totals());
+        model.addAttribute("investments", fund.investments());
+        model.addAttribute("canRecord", ParkFund.canRecord(user));
+        model.addAttribute("parks", enterprises.parks());
+        return "industry/fund";
+    }
+
+    @PostMapping("/industry/fund/investments")
+    String invest(CurrentUser user, @RequestParam(required = false) String project,
+            @RequestParam(required = false) String parkCode, @RequestParam(required = false) String amountWan,
+            @RequestParam(required = false) String investedOn, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        if (!ParkFund.canRecord(user)) {
+            throw new cn.onecity.shared.ForbiddenException("只有一体化办或市工业和信息化局可以登记基金投资");
+        }
+        try {
+            fund.record(user, project, parkCode, amountWan, investedOn, note);
+            redirect.addFlashAttribute("flash", "已登记基金投资。");
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/industry/fund";
     }
 
     private static String blank(String s) {

@@ -63,9 +63,13 @@ class IndustryDemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final cn.onecity.industry.Alliance alliance;
+    private final cn.onecity.industry.ParkFund fund;
 
     IndustryDemoData(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching, Accounts accounts,
-            JdbcClient jdbc, TransactionTemplate tx) {
+            JdbcClient jdbc, TransactionTemplate tx, cn.onecity.industry.Alliance alliance, cn.onecity.industry.ParkFund fund) {
+        this.alliance = alliance;
+        this.fund = fund;
         this.enterprises = enterprises;
         this.clusters = clusters;
         this.chains = chains;
@@ -92,6 +96,7 @@ class IndustryDemoData implements ApplicationRunner {
             enterprisesAndAccounts();
         });
         tx.executeWithoutResult(s -> demands());
+        tx.executeWithoutResult(s -> allianceAndFund());
         log.info("Industry demo data loaded");
     }
 
@@ -311,6 +316,48 @@ class IndustryDemoData implements ApplicationRunner {
                 "需第三方轴承寿命检测及渗碳热处理工艺改进服务。", "检测 200 套", null, "430100", null));
         matching.publishDemand(zz, new DemandDraft("CAPACITY", "铝合金车体型材产能合作（示例）",
                 "城轨车体铝合金型材挤压及大部件焊接产能合作。", "型材 600 吨", null, "430200", null));
+    }
+
+    // ---- alliance (§5) and park fund (§6) ----------------------------------------------------------------------
+
+    /**
+     * The seed gives 41 alliance members, "累计服务企业近10000家", and a park fund with 6 projects and 5,400万+. The
+     * 41 members are 示例 (the seed names none); service records exist only for the demo enterprises, so the
+     * computed 累计服务企业 is their count, not the seed's 10,000. The fund's 6 projects are 示例 and add up to
+     * 5,400万+ as the seed says.
+     */
+    private void allianceAndFund() {
+        List<String> cities = List.of("430100", "430200", "430300");
+        List<String> cityNames = List.of("长沙", "株洲", "湘潭");
+        List<Long> members = new ArrayList<>();
+        String note = "示例：种子称联盟成员新增至 41 家，未列名";
+        int n = 0;
+        for (String type : cn.onecity.industry.Alliance.SERVICE_TYPES) {
+            for (int c = 0; c < 3 && n < 41; c++, n++) {
+                String name = cityNames.get(c) + "示例" + type + "服务中心（示例）";
+                Long org = null;
+                if (n == 0) {
+                    org = enterpriseAccount("cs-service", "长沙检验检测服务（示例）", name, cities.get(c)).organisationId();
+                }
+                members.add(alliance.admit(null, name, cities.get(c), type, org,
+                        java.time.LocalDate.of(2023, 1 + n % 12, 1 + n % 27), note));
+            }
+        }
+        List<Enterprise> all = enterprises.list(cn.onecity.industry.EnterpriseFilter.none(), 0, 200).content();
+        for (int i = 0; i < 64; i++) {
+            Enterprise e = all.get(i % all.size());
+            int m = (i * 11) % members.size();
+            String type = cn.onecity.industry.Alliance.SERVICE_TYPES.get(m / 3 % cn.onecity.industry.Alliance.SERVICE_TYPES.size());
+            alliance.recordService(null, members.get(m), e.id(), type,
+                    java.time.LocalDate.of(2024, 1 + i % 11, 1 + (i * 3) % 28).toString(), type + "服务已完成（示例）");
+        }
+        String fundNote = "示例：种子称园区合作基金累计投资 6 个项目 5400 余万元，未列项目";
+        fund.record(null, "株洲高新区轨道交通配套产业园项目（示例）", "ZZ-GXQ", "1200", "2023-04-18", fundNote);
+        fund.record(null, "醴陵经开区电瓷电器检测平台项目（示例）", "ZZ-LLJKQ", "860", "2023-07-06", fundNote);
+        fund.record(null, "渌口经开区飞地孵化器项目（示例）", "ZZ-LKJKQ", "650", "2023-10-12", fundNote);
+        fund.record(null, "炎陵高新区新材料中试基地项目（示例）", "ZZ-YLGXQ", "720", "2024-03-20", fundNote);
+        fund.record(null, "长沙经开区工程机械再制造项目（示例）", "CS-JKQ", "1050", "2024-06-15", fundNote);
+        fund.record(null, "湘潭经开区电机电控共性技术平台项目（示例）", "XT-JKQ", "980", "2024-09-09", fundNote);
     }
 
     /** Marks a candidate as the given side; a candidate not ranked is left alone (the demo goes on). */
