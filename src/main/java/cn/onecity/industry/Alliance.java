@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -140,15 +142,15 @@ public class Alliance {
         if (!errors.isEmpty()) {
             throw new BusinessException(400, errors.get(0).message(), errors);
         }
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ind_service (member_id, enterprise_id, service_type, served_on, outcome, created_by, created_at)
                 VALUES (:m, :e, :t, :d, :o, :u, :now)""")
                 .param("m", memberId).param("e", enterpriseId).param("t", serviceType.strip()).param("d", date)
                 .param("o", outcome.strip()).param("u", user == null ? 0L : user.accountId())
-                .param("now", OffsetDateTime.now(clock)).update();
+                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
         audit.record("industry", "登记联盟服务", m.name(), "企业#" + enterpriseId + " " + serviceType.strip());
-        return jdbc.sql("SELECT MAX(id) FROM ind_service WHERE member_id = :m AND enterprise_id = :e")
-                .param("m", memberId).param("e", enterpriseId).query(Long.class).single();
+        return keys.getKey().longValue();
     }
 
     /** Service records, newest first; {@code memberId} optional. */

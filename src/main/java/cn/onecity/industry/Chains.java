@@ -18,6 +18,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +67,30 @@ public class Chains {
                 .query(ChainRow.class).optional().map(this::assemble);
     }
 
+    /** The "4+4" panorama is regional: the joint office (and administrators) maintain chains and segments. */
+    public static boolean canMaintain(cn.onecity.identity.CurrentUser user) {
+        return user != null && user.isAny(cn.onecity.identity.Role.JOINT_OFFICE, cn.onecity.identity.Role.ADMIN);
+    }
+
+    @Transactional
+    public long createChain(cn.onecity.identity.CurrentUser user, String name, String category, String note) {
+        if (!canMaintain(user)) {
+            throw new cn.onecity.shared.ForbiddenException("只有一体化办可以维护“4+4”产业链");
+        }
+        if (category != null && !category.isBlank() && !List.of("优势产业链", "新兴产业链").contains(category.strip())) {
+            throw BusinessException.invalid("category", "产业链分组应为“优势产业链”或“新兴产业链”");
+        }
+        return createChain(name, category == null || category.isBlank() ? null : category.strip(), note);
+    }
+
+    @Transactional
+    public long addSegment(cn.onecity.identity.CurrentUser user, long chainId, Long parentId, Stage stage, String name) {
+        if (!canMaintain(user)) {
+            throw new cn.onecity.shared.ForbiddenException("只有一体化办可以维护“4+4”产业链");
+        }
+        return addSegment(chainId, parentId, stage, name);
+    }
+
     @Transactional
     public long createChain(String name, String category, String note) {
         if (name == null || name.isBlank()) {
@@ -100,11 +126,11 @@ public class Chains {
         }
         int order = jdbc.sql("SELECT COALESCE(MAX(sort_order), 0) + 1 FROM ind_segment WHERE chain_id = :c")
                 .param("c", chainId).query(Integer.class).single();
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ind_segment (chain_id, parent_id, stage, name, sort_order) VALUES (:c, :p, :s, :n, :o)")
                 .param("c", chainId).param("p", parentId).param("s", s.name()).param("n", name.strip()).param("o", order)
-                .update();
-        return jdbc.sql("SELECT MAX(id) FROM ind_segment WHERE chain_id = :c AND name = :n").param("c", chainId)
-                .param("n", name.strip()).query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     /** Finds a segment id by its chain and name (for demo data and tests). */

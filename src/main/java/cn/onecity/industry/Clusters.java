@@ -63,6 +63,21 @@ public class Clusters {
         return counts;
     }
 
+    /** As {@link #create}, for a user: the joint office or a city's 工业和信息化局. */
+    @Transactional
+    public long create(cn.onecity.identity.CurrentUser user, String name, ClusterLevel level, String leadIndustry,
+            Integer sinceYear, List<String> cityCodes, List<String> districtCodes, String note) {
+        if (!Enterprises.isStaff(user)) {
+            audit.recordFailure("industry", "登记产业集群", name, "角色不允许");
+            throw new cn.onecity.shared.ForbiddenException("只有一体化办或市工业和信息化局可以登记产业集群");
+        }
+        if (sinceYear != null && (sinceYear < 1990 || sinceYear > 2100)) {
+            throw BusinessException.invalid("sinceYear", "认定年份应在 1990–2100 之间");
+        }
+        return create(name, level, leadIndustry, sinceYear, cityCodes == null ? List.of() : cityCodes,
+                districtCodes == null ? List.of() : districtCodes, note);
+    }
+
     /**
      * Records a cluster (reference data: demo data and staff maintenance). Districts must be of the three cities;
      * the cities follow from the districts, or are given when the cluster spans whole cities.
@@ -78,6 +93,9 @@ public class Clusters {
         }
         if (leadIndustry == null || leadIndustry.isBlank()) {
             throw BusinessException.invalid("leadIndustry", "请填写主导产业");
+        }
+        if (cityCodes.isEmpty() && districtCodes.isEmpty()) {
+            throw BusinessException.invalid("cityCodes", "请至少选择一个城市或区县");
         }
         for (String d : districtCodes) {
             if (region.districts().stream().noneMatch(x -> x.code().equals(d))) {

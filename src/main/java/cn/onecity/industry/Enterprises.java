@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -372,13 +374,13 @@ public class Enterprises implements SearchSource {
     }
 
     private long insertClaim(long enterpriseId, CurrentUser user, String note) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ind_claim (enterprise_id, organisation_id, account_id, status, note, created_at)
                 VALUES (:e, :o, :a, 'PENDING', :note, :now)""")
                 .param("e", enterpriseId).param("o", user.organisationId()).param("a", user.accountId())
-                .param("note", note).param("now", OffsetDateTime.now(clock)).update();
-        return jdbc.sql("SELECT MAX(id) FROM ind_claim WHERE enterprise_id = :e AND organisation_id = :o")
-                .param("e", enterpriseId).param("o", user.organisationId()).query(Long.class).single();
+                .param("note", note).param("now", OffsetDateTime.now(clock)).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     private void notifyStaff(String cityCode, String enterpriseName) {

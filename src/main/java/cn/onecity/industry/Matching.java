@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -130,6 +132,7 @@ public class Matching {
             throw new BusinessException(400, errors.get(0).message(), errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ind_demand (enterprise_id, kind, title, description, quantity, deadline, city_code, segment_id,
                                         created_by, created_at)
@@ -137,9 +140,8 @@ public class Matching {
                 .param("e", own.id()).param("k", kind.get().name()).param("t", d.title().strip())
                 .param("d", d.description().strip()).param("q", d.quantity() == null ? "" : d.quantity().strip())
                 .param("dl", deadline).param("c", city).param("s", d.segmentId()).param("u", user.accountId())
-                .param("now", now).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM ind_demand WHERE enterprise_id = :e AND created_by = :u")
-                .param("e", own.id()).param("u", user.accountId()).query(Long.class).single();
+                .param("now", now).update(keys, "id");
+        long id = keys.getKey().longValue();
         audit.record("industry", "发布需求", "需求#" + id, d.title().strip());
         Demand demand = demand(id);
         for (MatchCandidate c : rank(demand).stream().limit(RECOMMENDED).toList()) {
@@ -211,11 +213,11 @@ public class Matching {
     /** Records a supply without a user (demo data). */
     @Transactional
     public long insertSupply(long enterpriseId, String title, String description, String capacity) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ind_supply (enterprise_id, title, description, capacity, created_at) VALUES (:e, :t, :d, :c, :now)")
                 .param("e", enterpriseId).param("t", title).param("d", description).param("c", capacity)
-                .param("now", OffsetDateTime.now(clock)).update();
-        long id = jdbc.sql("SELECT MAX(id) FROM ind_supply WHERE enterprise_id = :e").param("e", enterpriseId)
-                .query(Long.class).single();
+                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKey().longValue();
         audit.record("industry", "发布供给", "供给#" + id, title);
         enterprises.reindex(enterpriseId);
         return id;

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,15 +93,15 @@ public class ParkFund {
             audit.recordFailure("industry", "登记基金投资", project, "无权登记");
             throw new ForbiddenException("只有一体化办或园区所在市工业和信息化局可以登记基金投资");
         }
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ind_fund_investment (project, park_code, city_code, amount_wan, invested_on, note, created_by, created_at)
                 VALUES (:p, :park, :city, :amount, :d, :note, :u, :now)""")
                 .param("p", project.strip()).param("park", park.get().code()).param("city", park.get().cityCode())
                 .param("amount", amount).param("d", date).param("note", note == null || note.isBlank() ? null : note.strip())
-                .param("u", user == null ? 0L : user.accountId()).param("now", OffsetDateTime.now(clock)).update();
+                .param("u", user == null ? 0L : user.accountId()).param("now", OffsetDateTime.now(clock)).update(keys, "id");
         audit.record("industry", "登记基金投资", project.strip(), amount.toPlainString() + " 万元");
-        return jdbc.sql("SELECT MAX(id) FROM ind_fund_investment WHERE project = :p").param("p", project.strip())
-                .query(Long.class).single();
+        return keys.getKey().longValue();
     }
 
     public List<FundInvestment> investments() {

@@ -223,6 +223,69 @@ class IndustryApiController {
                 c.cityNames(), c.districtNames(), c.memberCount(), c.sample());
     }
 
+    /** {@code level}: WORLD_POOL / NATIONAL / NATIONAL_SME / PROVINCIAL / PROVINCIAL_SME or its Chinese name. */
+    record ClusterRequest(String name, String level, String leadIndustry, Integer sinceYear, List<String> cityCodes,
+            List<String> districtCodes, String note) {
+    }
+
+    record ChainRequest(String name, String category, String note) {
+    }
+
+    /** {@code stage}: UP / MID / DOWN (上游 / 中游 / 下游); a sub-segment ({@code parentId}) takes its parent's. */
+    record SegmentRequest(String name, String stage, Long parentId) {
+    }
+
+    @PostMapping("/clusters")
+    @Operation(summary = "登记产业集群（一体化办或市工业和信息化局）")
+    ResponseEntity<Created> createCluster(CurrentUser user, @RequestBody ClusterRequest body) {
+        if (body == null) {
+            throw BusinessException.invalid("name", "请填写集群");
+        }
+        ClusterLevel level = null;
+        for (ClusterLevel l : ClusterLevel.values()) {
+            if (l.name().equalsIgnoreCase(String.valueOf(body.level()).strip()) || l.label().equals(body.level())) {
+                level = l;
+            }
+        }
+        if (level == null) {
+            throw BusinessException.invalid("level", "集群级别“" + body.level() + "”无效，应为 WORLD_POOL、NATIONAL、NATIONAL_SME、PROVINCIAL 或 PROVINCIAL_SME");
+        }
+        long id = clusters.create(user, body.name(), level, body.leadIndustry(), body.sinceYear(), body.cityCodes(),
+                body.districtCodes(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/industry/clusters/" + id)).body(new Created(id));
+    }
+
+    @PostMapping("/chains")
+    @Operation(summary = "新增产业链（一体化办）")
+    ResponseEntity<Created> createChain(CurrentUser user, @RequestBody ChainRequest body) {
+        if (body == null) {
+            throw BusinessException.invalid("name", "请填写产业链名称");
+        }
+        long id = chains.createChain(user, body.name(), body.category(), body.note());
+        return ResponseEntity.created(URI.create("/api/v1/industry/chains/" + id)).body(new Created(id));
+    }
+
+    @PostMapping("/chains/{id}/segments")
+    @Operation(summary = "新增产业链环节（一体化办）")
+    ResponseEntity<Created> addSegment(CurrentUser user, @PathVariable long id, @RequestBody SegmentRequest body) {
+        if (body == null) {
+            throw BusinessException.invalid("name", "请填写环节名称");
+        }
+        cn.onecity.industry.Stage stage = null;
+        if (body.stage() != null && !body.stage().isBlank()) {
+            for (cn.onecity.industry.Stage st : cn.onecity.industry.Stage.values()) {
+                if (st.name().equalsIgnoreCase(body.stage().strip()) || st.label().equals(body.stage().strip())) {
+                    stage = st;
+                }
+            }
+            if (stage == null) {
+                throw BusinessException.invalid("stage", "位置“" + body.stage() + "”无效，应为 UP（上游）、MID（中游）或 DOWN（下游）");
+            }
+        }
+        long segment = chains.addSegment(user, id, body.parentId(), stage, body.name());
+        return ResponseEntity.created(URI.create("/api/v1/industry/chains/" + id)).body(new Created(segment));
+    }
+
     @GetMapping("/chains")
     @Operation(summary = "“4+4”产业链及其环节树")
     List<Chain> chains() {
