@@ -35,6 +35,8 @@ class IndustryDemoDataIntegrationTest {
     @Autowired Accounts accounts;
     @Autowired Alliance alliance;
     @Autowired ParkFund fund;
+    @Autowired Policies policies;
+    @Autowired Investment investment;
     @Autowired DataSource dataSource;
 
     @BeforeEach
@@ -79,6 +81,16 @@ class IndustryDemoDataIntegrationTest {
         FundTotals totals = fund.totals();
         assertThat(totals.projects()).isEqualTo(6);
         assertThat(totals.totalWan()).isBetween(new java.math.BigDecimal("5400"), new java.math.BigDecimal("5500"));
+    }
+
+    @Test
+    void eighteenPoliciesInFiveAreasAnd352XiangshangRegistrationsWith1321YiInPlace() {
+        assertThat(policies.areas()).hasSize(5);
+        assertThat(policies.list(null)).hasSize(18);
+        InvestmentStatistics stats = investment.statistics();
+        assertThat(stats.xiangshangRegistrations()).isEqualTo(352);
+        assertThat(stats.xiangshangFundsYi()).isEqualByComparingTo("1321");
+        assertThat(investment.leadCountsBySegment()).isNotEmpty();
     }
 
     @Test

@@ -26,6 +26,14 @@ import cn.onecity.industry.Alliance;
 import cn.onecity.industry.AllianceMember;
 import cn.onecity.industry.AllianceStatistics;
 import cn.onecity.industry.Chain;
+import cn.onecity.industry.Investment;
+import cn.onecity.industry.InvestmentStatistics;
+import cn.onecity.industry.Lead;
+import cn.onecity.industry.LeadStage;
+import cn.onecity.industry.Policies;
+import cn.onecity.industry.Policy;
+import cn.onecity.industry.PolicyArea;
+import cn.onecity.industry.PolicyDraft;
 import cn.onecity.industry.FundInvestment;
 import cn.onecity.industry.FundTotals;
 import cn.onecity.industry.ParkFund;
@@ -64,9 +72,13 @@ class IndustryApiController {
     private final EnterpriseImport enterpriseImport;
     private final Alliance alliance;
     private final ParkFund fund;
+    private final Policies policies;
+    private final Investment investment;
 
     IndustryApiController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching,
-            EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund) {
+            EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund, Policies policies, Investment investment) {
+        this.policies = policies;
+        this.investment = investment;
         this.alliance = alliance;
         this.fund = fund;
         this.enterpriseImport = enterpriseImport;
@@ -471,6 +483,91 @@ class IndustryApiController {
         }
         long id = fund.record(user, body.project(), body.parkCode(), body.amountWan(), body.investedOn(), body.note());
         return ResponseEntity.created(URI.create("/api/v1/industry/fund/investments/" + id)).body(new Created(id));
+    }
+
+    // ---- policies and investment promotion -------------------------------------------------------------------
+
+    record PolicyRequest(String title, String docNumber, String issuer, String areaCode, String clauses,
+            List<String> cityCodes, List<Long> chainIds, List<String> sizes) {
+    }
+
+    record AdvanceRequest(String stage, String inPlaceWan) {
+    }
+
+    @GetMapping("/policies")
+    @Operation(summary = "政策清单（五个领域），area 可选")
+    List<Policy> policies(@RequestParam(required = false) String area) {
+        return policies.list(area);
+    }
+
+    @GetMapping("/policy-areas")
+    @Operation(summary = "政策清单的五个领域及各领域政策数")
+    List<PolicyArea> policyAreas() {
+        return policies.areas();
+    }
+
+    @GetMapping("/policies/{id}")
+    @Operation(summary = "政策详情")
+    Policy policy(@PathVariable long id) {
+        return policies.get(id);
+    }
+
+    @PostMapping("/policies")
+    @Operation(summary = "登记政策及适用条件（城市、产业链、企业规模；空为不限）")
+    ResponseEntity<Created> createPolicy(CurrentUser user, @RequestBody PolicyRequest b) {
+        if (b == null) {
+            throw BusinessException.invalid("title", "请填写政策");
+        }
+        long id = policies.create(user, new PolicyDraft(b.title(), b.docNumber(), b.issuer(), b.areaCode(), b.clauses(),
+                b.cityCodes(), b.chainIds(), b.sizes()));
+        return ResponseEntity.created(URI.create("/api/v1/industry/policies/" + id)).body(new Created(id));
+    }
+
+    @GetMapping("/policies/{id}/enterprises")
+    @Operation(summary = "政策找企业：符合该政策全部适用条件的企业")
+    EnterprisePage qualifying(@PathVariable long id, @RequestParam(required = false) Integer page,
+            @RequestParam(name = "pageSize", required = false) Integer pageSize) {
+        PageResult<Enterprise> r = policies.qualifyingEnterprises(id, PageResult.page(page), PageResult.size(pageSize));
+        return new EnterprisePage(r.content().stream().map(EnterpriseJson::of).toList(), r.page(), r.size(),
+                r.totalElements(), r.totalPages());
+    }
+
+    @GetMapping("/enterprises/{id}/policies")
+    @Operation(summary = "我可享受的政策：该企业符合适用条件的政策")
+    List<Policy> applicable(@PathVariable long id) {
+        return policies.applicableTo(id);
+    }
+
+    @GetMapping("/leads")
+    @Operation(summary = "招商线索与项目；segmentId 可选（填补某补链/强链环节的线索）；xiangshang=true 只看湘商回归")
+    List<Lead> leads(@RequestParam(required = false) Long segmentId, @RequestParam(defaultValue = "false") boolean xiangshang) {
+        return investment.leads(segmentId, xiangshang, 200);
+    }
+
+    @PostMapping("/leads")
+    @Operation(summary = "登记招商线索（一体化办或落地城市工业和信息化局）：stage 洽谈/签约/注册/到资，amountWan 万元")
+    ResponseEntity<Created> createLead(CurrentUser user, @RequestBody Investment.LeadDraft body) {
+        if (body == null) {
+            throw BusinessException.invalid("project", "请填写项目");
+        }
+        long id = investment.create(user, body);
+        return ResponseEntity.created(URI.create("/api/v1/industry/leads/" + id)).body(new Created(id));
+    }
+
+    @PostMapping("/leads/{id}/advance")
+    @Operation(summary = "推进招商线索到后续阶段；到资时 inPlaceWan 为到位资金（默认全部计划投资额）")
+    Lead advance(CurrentUser user, @PathVariable long id, @RequestBody AdvanceRequest body) {
+        String s = body == null ? null : body.stage();
+        LeadStage stage = LeadStage.parse(s).orElseThrow(() -> BusinessException.invalid("stage",
+                "阶段“" + s + "”无效，应为 洽谈、签约、注册 或 到资"));
+        investment.advance(user, id, stage, body.inPlaceWan());
+        return investment.get(id);
+    }
+
+    @GetMapping("/investment/statistics")
+    @Operation(summary = "一体化招商统计：各阶段线索数；湘商回归注册企业数与到位资金（万元），分城市")
+    InvestmentStatistics investmentStatistics() {
+        return investment.statistics();
     }
 
     @GetMapping("/statistics")

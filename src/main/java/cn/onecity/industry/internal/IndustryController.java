@@ -26,6 +26,9 @@ import cn.onecity.identity.Role;
 import cn.onecity.industry.Alliance;
 import cn.onecity.industry.AllianceMember;
 import cn.onecity.industry.Chain;
+import cn.onecity.industry.Investment;
+import cn.onecity.industry.LeadStage;
+import cn.onecity.industry.Policies;
 import cn.onecity.industry.ParkFund;
 import cn.onecity.industry.ChainGap;
 import cn.onecity.industry.Chains;
@@ -62,9 +65,14 @@ class IndustryController {
     private final EnterpriseImport enterpriseImport;
     private final Alliance alliance;
     private final ParkFund fund;
+    private final Policies policies;
+    private final Investment investment;
 
     IndustryController(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching, Region region,
-            JsonMapper json, EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund) {
+            JsonMapper json, EnterpriseImport enterpriseImport, Alliance alliance, ParkFund fund, Policies policies,
+            Investment investment) {
+        this.policies = policies;
+        this.investment = investment;
         this.alliance = alliance;
         this.fund = fund;
         this.enterpriseImport = enterpriseImport;
@@ -172,6 +180,7 @@ class IndustryController {
         model.addAttribute("canEdit", Enterprises.canEdit(user, e));
         model.addAttribute("supplies", matching.supplies(id, 50));
         model.addAttribute("demands", matching.demands(id, 50));
+        model.addAttribute("applicablePolicies", policies.applicableTo(id));
         return "industry/enterprise";
     }
 
@@ -378,6 +387,7 @@ class IndustryController {
         Chain chain = chains.get(id);
         model.addAttribute("chain", chain);
         model.addAttribute("gaps", chains.gaps(id));
+        model.addAttribute("leadCounts", investment.leadCountsBySegment());
         model.addAttribute("treeJson", json.writeValueAsString(chains.panorama(id)));
         List<String[]> rows = new ArrayList<>();
         chain.segments().forEach(s -> textRows(s.stage().label(), s, rows));
@@ -553,6 +563,94 @@ class IndustryController {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/industry/fund";
+    }
+
+    // ---- policies and investment promotion -------------------------------------------------------------------
+
+    @GetMapping("/industry/policies")
+    String policiesPage(CurrentUser user, @RequestParam(required = false) String area, Model model) {
+        model.addAttribute("areas", policies.areas());
+        model.addAttribute("area", area);
+        model.addAttribute("policies", policies.list(area));
+        model.addAttribute("chains", chains.list());
+        model.addAttribute("cities", region.cities());
+        model.addAttribute("sizes", EnterpriseSize.values());
+        return "industry/policies";
+    }
+
+    @PostMapping("/industry/policies")
+    String createPolicy(CurrentUser user, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String docNumber, @RequestParam(required = false) String issuer,
+            @RequestParam(required = false) String areaCode, @RequestParam(required = false) String clauses,
+            @RequestParam(required = false) List<String> cityCodes, @RequestParam(required = false) List<Long> chainIds,
+            @RequestParam(required = false) List<String> sizes, RedirectAttributes redirect) {
+        try {
+            long id = policies.create(user, new cn.onecity.industry.PolicyDraft(title, docNumber, issuer, areaCode, clauses,
+                    cityCodes, chainIds, sizes));
+            redirect.addFlashAttribute("flash", "已登记政策。");
+            return "redirect:/industry/policies/" + id;
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.getMessage());
+            return "redirect:/industry/policies";
+        }
+    }
+
+    @GetMapping("/industry/policies/{id}")
+    String policyPage(CurrentUser user, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("p", policies.get(id));
+        model.addAttribute("page", policies.qualifyingEnterprises(id, PageResult.page(page), PageResult.DEFAULT_SIZE));
+        return "industry/policy";
+    }
+
+    @GetMapping("/industry/investment")
+    String investmentPage(CurrentUser user, @RequestParam(required = false) Long segmentId, Model model) {
+        model.addAttribute("stats", investment.statistics());
+        model.addAttribute("leads", investment.leads(segmentId, false, 200));
+        model.addAttribute("segmentId", segmentId);
+        model.addAttribute("segmentPath", segmentId == null ? null
+                : chains.segment(segmentId).map(s -> s.chainName() + " · " + s.stage().label() + " · " + s.name()).orElse(null));
+        model.addAttribute("stages", LeadStage.values());
+        model.addAttribute("cities", region.cities());
+        model.addAttribute("segmentOptions", segmentOptions());
+        return "industry/investment";
+    }
+
+    @PostMapping("/industry/investment/leads")
+    String createLead(CurrentUser user, @RequestParam(required = false) String investor,
+            @RequestParam(required = false) String project, @RequestParam(required = false) Long segmentId,
+            @RequestParam(required = false) String targetCity, @RequestParam(required = false) String amountWan,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) Boolean xiangshang,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            investment.create(user, new Investment.LeadDraft(investor, project, segmentId, targetCity, amountWan, stage,
+                    xiangshang, note));
+            redirect.addFlashAttribute("flash", "已登记招商线索。");
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/industry/investment";
+    }
+
+    @PostMapping("/industry/investment/leads/{id}/advance")
+    String advanceLead(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String inPlaceWan, RedirectAttributes redirect) {
+        try {
+            LeadStage s = LeadStage.parse(stage).orElseThrow(() -> BusinessException.invalid("stage", "请选择阶段"));
+            investment.advance(user, id, s, inPlaceWan);
+            redirect.addFlashAttribute("flash", "已推进到“" + s.label() + "”。");
+        } catch (BusinessException e) {
+            if (e.status() == 403) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.getMessage());
+        }
+        return "redirect:/industry/investment";
     }
 
     /** A non-numeric id in a page address is a page that does not exist, not a server error. */

@@ -65,9 +65,14 @@ class IndustryDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final cn.onecity.industry.Alliance alliance;
     private final cn.onecity.industry.ParkFund fund;
+    private final cn.onecity.industry.Policies policies;
+    private final cn.onecity.industry.Investment investment;
 
     IndustryDemoData(Enterprises enterprises, Clusters clusters, Chains chains, Matching matching, Accounts accounts,
-            JdbcClient jdbc, TransactionTemplate tx, cn.onecity.industry.Alliance alliance, cn.onecity.industry.ParkFund fund) {
+            JdbcClient jdbc, TransactionTemplate tx, cn.onecity.industry.Alliance alliance, cn.onecity.industry.ParkFund fund,
+            cn.onecity.industry.Policies policies, cn.onecity.industry.Investment investment) {
+        this.policies = policies;
+        this.investment = investment;
         this.alliance = alliance;
         this.fund = fund;
         this.enterprises = enterprises;
@@ -97,6 +102,7 @@ class IndustryDemoData implements ApplicationRunner {
         });
         tx.executeWithoutResult(s -> demands());
         tx.executeWithoutResult(s -> allianceAndFund());
+        tx.executeWithoutResult(s -> policiesAndInvestment());
         log.info("Industry demo data loaded");
     }
 
@@ -358,6 +364,60 @@ class IndustryDemoData implements ApplicationRunner {
         fund.record(null, "炎陵高新区新材料中试基地项目（示例）", "ZZ-YLGXQ", "720", "2024-03-20", fundNote);
         fund.record(null, "长沙经开区工程机械再制造项目（示例）", "CS-JKQ", "1050", "2024-06-15", fundNote);
         fund.record(null, "湘潭经开区电机电控共性技术平台项目（示例）", "XT-JKQ", "980", "2024-09-09", fundNote);
+    }
+
+    // ---- policies and investment promotion (§7) ---------------------------------------------------------------
+
+    /**
+     * The seed: "五个方面18条政策清单" (no titles: the 18 policies are 示例), and "新注册湘商企业 352家，累计到位资金达
+     * 1321亿元": 352 湘商回归 projects (示例) that reached 注册 or 到资, whose funds in place add up to 1,321亿元.
+     * A few more leads fill the chains' 补链 / 强链 targets.
+     */
+    private void policiesAndInvestment() {
+        String[] areas = {"LAYOUT", "LAYOUT", "LAYOUT", "LAYOUT", "CHAIN", "CHAIN", "CHAIN", "CHAIN", "INNOVATION",
+                "INNOVATION", "INNOVATION", "INNOVATION", "FACTORS", "FACTORS", "FACTORS", "ENVIRONMENT", "ENVIRONMENT",
+                "ENVIRONMENT"};
+        String[] titles = {"园区合作共建支持政策", "飞地园区利益共享办法", "产业转移承接奖补", "融城片区产业布局指引",
+                "产业链配套协作奖励", "首台套跨市采购支持", "链主企业带动配套补贴", "产业集群培育专项",
+                "联合技术攻关资助", "科技成果跨市转化补助", "共建研发中心支持", "首批次新材料应用保险补偿",
+                "跨市人才互认与补贴", "产业基金联合投资办法", "用能用地指标统筹", "涉企证照跨市通办",
+                "中小企业服务券互认", "企业信用信息共享应用"};
+        List<cn.onecity.industry.Chain> chainList = chains.list();
+        List<String> cityCodes = List.of("430100", "430200", "430300");
+        for (int i = 0; i < titles.length; i++) {
+            List<String> cities = i % 3 == 0 ? List.of() : List.of(cityCodes.get(i % 3), cityCodes.get((i + 1) % 3));
+            List<Long> chainIds = i % 2 == 0 ? List.of(chainList.get(i % chainList.size()).id()) : List.of();
+            List<String> sizes = i % 4 == 1 ? List.of("SMALL", "MICRO") : i % 4 == 3 ? List.of("LARGE", "MEDIUM") : List.of();
+            policies.create(null, new cn.onecity.industry.PolicyDraft(titles[i] + "（示例）",
+                    "长株潭产协〔2024〕" + (i + 1) + "号（示例）", "长株潭一体化发展事务中心", areas[i],
+                    "一、适用对象：符合适用条件的长株潭企业。\n二、支持内容：" + titles[i] + "（条款为示例）。\n三、申报方式：通过产业协同平台申报。",
+                    cities, chainIds, sizes));
+        }
+        int n = 0;
+        for (cn.onecity.industry.ChainGap gap : chains.allGaps()) {
+            if (n >= 8) {
+                break;
+            }
+            String city = gap.coveredCities().contains("长沙") ? "430200" : "430100";
+            investment.create(null, new cn.onecity.industry.Investment.LeadDraft("示例投资方" + (n + 1) + "（示例）",
+                    gap.chainName() + gap.path().substring(gap.path().lastIndexOf(' ') + 1) + "项目（示例）", gap.segmentId(),
+                    city, Integer.toString(8000 + n * 1500), n % 3 == 0 ? "TALKS" : n % 3 == 1 ? "SIGNED" : "REGISTERED",
+                    false, gap.kind().label() + "目标"));
+            n++;
+        }
+        // 湘商回归: 352 registered projects, 300 of them with funds in place adding up to 13,210,000 万元
+        long remaining = 13_210_000L;
+        for (int i = 1; i <= 352; i++) {
+            String city = cityCodes.get(i % 7 < 3 ? 0 : i % 7 < 5 ? 1 : 2);
+            boolean funded = i <= 300;
+            long amount = funded ? (i == 300 ? remaining : 32_000L + (i * 131L) % 28_000L) : 20_000L;
+            if (funded) {
+                remaining -= amount;
+            }
+            investment.create(null, new cn.onecity.industry.Investment.LeadDraft(String.format("湘商示例企业%03d（示例）", i),
+                    String.format("湘商回归示例项目%03d（示例）", i), null, city, Long.toString(amount),
+                    funded ? "FUNDED" : "REGISTERED", true, null));
+        }
     }
 
     /** Marks a candidate as the given side; a candidate not ranked is left alone (the demo goes on). */
