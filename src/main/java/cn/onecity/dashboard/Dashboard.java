@@ -17,6 +17,7 @@ import cn.onecity.cooperation.ProgressSummary;
 import cn.onecity.cooperation.ProgressSummary.AreaSummary;
 import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
+import cn.onecity.industry.IndustryStatistics;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
 import cn.onecity.services.ServiceStatistics;
@@ -32,9 +33,12 @@ public class Dashboard {
     private final Cooperation cooperation;
     private final Region region;
     private final ServiceStatistics services;
+    private final IndustryStatistics industry;
     private final Clock clock;
 
-    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services, Clock clock) {
+    Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
+            IndustryStatistics industry, Clock clock) {
+        this.industry = industry;
         this.summaries = summaries;
         this.cooperation = cooperation;
         this.region = region;
@@ -45,6 +49,11 @@ public class Dashboard {
     /** 跨市通办: catalogue, city-to-city flows, on-time rate, handling time and satisfaction, computed now. */
     public ServiceStatistics.Figures services() {
         return services.figures();
+    }
+
+    /** 产业协同: clusters by level, served enterprises, the park fund, cross-city matches, investment by stage. */
+    public IndustryStatistics.Figures industry() {
+        return industry.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -17,7 +17,7 @@ import cn.onecity.web.BrowserTest;
 /**
  * Issue 5 §11 in a real browser with the demo accounts: a 株洲 enterprise posts a demand, the match list shows
  * a 长沙 and a 湘潭 supplier ranked with reasons, the 株洲 enterprise marks the 湘潭 one 已合作, and the
- * cross-city figure rises. Also takes the module's screenshots (chain panorama, directory, matches).
+ * 驾驶舱's cross-city match count rises. Also takes the module's screenshots (chain panorama, directory, matches).
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onecity.demo.enabled=true")
@@ -34,9 +34,17 @@ class SupplyDemandBrowserTest {
         return Integer.parseInt(page.locator("#cross-city-matches").innerText().trim());
     }
 
+    /** The 驾驶舱's cross-city match figure (public, no sign-in). */
+    static int dashboardCrossCity(Page page) {
+        page.navigate("/dashboard");
+        return Integer.parseInt(page.locator("#ind-cross-city").innerText().trim());
+    }
+
     @Test
     void aZhuzhouDemandFindsChangshaAndXiangtanSuppliersAndADealCountsAsCrossCity() {
         try (Browser browser = new Browser("http://localhost:" + port)) {
+            Page anonymous = browser.newPage(1440, 1000);
+            int dashboardBefore = dashboardCrossCity(anonymous);
             Page zz = browser.newPage(1440, 1000);
             Browser.login(zz, "zz-enterprise", PASSWORD);
             int before = crossCity(zz);
@@ -61,6 +69,9 @@ class SupplyDemandBrowserTest {
             assertThat(zz.locator("li.oc-match").filter(new Locator.FilterOptions().setHasText("湘潭智造电机有限公司（示例）"))
                     .locator(".oc-match-status").innerText()).isEqualTo("已合作");
             assertThat(crossCity(zz)).isEqualTo(before + 1);
+            assertThat(dashboardCrossCity(anonymous)).isEqualTo(dashboardBefore + 1);
+            anonymous.locator("#dash-industry").scrollIntoViewIfNeeded();
+            Browser.screenshot(anonymous, "dashboard-industry");
 
             Page staff = browser.newPage(1440, 1000);
             Browser.login(staff, "zz-gxj", PASSWORD);

@@ -38,6 +38,9 @@ class DashboardController {
         var services = dashboard.services();
         model.addAttribute("svc", services);
         model.addAttribute("svcJson", json.writeValueAsString(services));
+        var industry = dashboard.industry();
+        model.addAttribute("ind", industry);
+        model.addAttribute("indJson", json.writeValueAsString(industry));
         return VIEW;
     }
 }
