@@ -49,6 +49,8 @@ public class Matching {
     /** How many candidates are recorded (and notified) when a demand is published. */
     public static final int RECOMMENDED = 10;
     static final int SEARCH_CANDIDATES = 100;
+    static final int TEXT_CANDIDATES = 100;
+    static final int CHAIN_CANDIDATES = 200;
     static final int MAX_TERMS = 16;
     static final double TEXT_MAX = 60;
     static final double UPSTREAM = 25;
@@ -272,12 +274,21 @@ public class Matching {
                 c.chainScore(), c.clusterScore(), c.reasons(), s, c.crossCity());
     }
 
-    /** Scores every candidate of the three cities; never the demanding enterprise itself; score > 0 only. */
+    /** What ranking needs of a candidate, loaded for all candidates at once. */
+    private record Profile(long id, String name, String cityCode, List<Enterprise.SegmentRef> segments,
+            List<Enterprise.ClusterRef> clusters) {
+    }
+
+    /**
+     * Scores the candidates of the three cities, best first; never the demanding enterprise itself; score > 0 only.
+     * Candidates: the {@value #TEXT_CANDIDATES} best full-text hits and up to {@value #CHAIN_CANDIDATES} enterprises
+     * upstream of the needed segments; their profiles are read in three queries, whatever their number.
+     */
     List<MatchCandidate> rank(Demand demand) {
         Enterprise own = enterprises.get(demand.enterpriseId());
         // 1. full-text relevance: every analysed term of the demand on its own (an OR of the terms, whose BM25
         //    scores add up), so that a supplier matching a few of a long description's words still counts
-        Map<Long, Double> textScores = new LinkedHashMap<>();
+        Map<Long, Double> textScores = new HashMap<>();
         Map<Long, List<String>> matchedTerms = new HashMap<>();
         List<String> terms = index.analyze(demand.title() + " " + demand.description()).stream().distinct()
                 .filter(t -> t.length() > 1).limit(MAX_TERMS).toList(); // single characters (用、年、套) only add noise
@@ -292,37 +303,40 @@ public class Matching {
             }
         }
         double best = textScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        // 2. the segments the demand needs supplied: its own, else the demanding enterprise's
+        Set<Long> candidates = new LinkedHashSet<>();
+        textScores.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TEXT_CANDIDATES).forEach(e -> candidates.add(e.getKey()));
+        // 2. the segments the demand needs supplied: its own, else the demanding enterprise's; their upstream suppliers
         List<Chains.SegmentInfo> needs = new ArrayList<>();
         if (demand.segmentId() != null) {
             chains.segment(demand.segmentId()).ifPresent(needs::add);
         } else {
             own.segments().forEach(s -> chains.segment(s.id()).ifPresent(needs::add));
         }
-        Set<Long> candidates = new LinkedHashSet<>(textScores.keySet());
-        if (!needs.isEmpty()) {
-            Set<Long> chainIds = needs.stream().map(Chains.SegmentInfo::chainId).collect(Collectors.toSet());
-            jdbc.sql("""
-                    SELECT DISTINCT es.enterprise_id FROM ind_enterprise_segment es JOIN ind_segment s ON s.id = es.segment_id
-                    WHERE s.chain_id IN (:chains) ORDER BY es.enterprise_id""").param("chains", chainIds)
-                    .query(Long.class).list().forEach(candidates::add);
+        for (Chains.SegmentInfo need : needs) {
+            List<String> upstream = java.util.Arrays.stream(Stage.values()).filter(st -> st.ordinal() < need.stage().ordinal())
+                    .map(Enum::name).toList();
+            if (!upstream.isEmpty()) {
+                jdbc.sql("""
+                        SELECT DISTINCT es.enterprise_id FROM ind_enterprise_segment es JOIN ind_segment s ON s.id = es.segment_id
+                        WHERE s.chain_id = :chain AND s.stage IN (:stages) AND es.enterprise_id <> :own
+                        ORDER BY es.enterprise_id LIMIT\s""" + CHAIN_CANDIDATES)
+                        .param("chain", need.chainId()).param("stages", upstream).param("own", own.id())
+                        .query(Long.class).list().forEach(candidates::add);
+            }
         }
         candidates.remove(own.id());
         Set<Long> ownClusters = own.clusters().stream().map(Enterprise.ClusterRef::id).collect(Collectors.toSet());
         List<MatchCandidate> out = new ArrayList<>();
-        for (Long id : candidates) {
-            Optional<Enterprise> found = enterprises.find(id);
-            if (found.isEmpty()) {
-                continue;
-            }
-            Enterprise e = found.get();
+        for (Profile e : profiles(candidates)) {
             List<String> reasons = new ArrayList<>();
             double textScore = 0;
-            Double hit = textScores.get(id);
+            Double hit = textScores.get(e.id());
             if (hit != null && best > 0) {
                 textScore = round(TEXT_MAX * hit / best);
                 reasons.add("全文相关 +" + textScore + "：产品、能力与供给命中"
-                        + matchedTerms.get(id).stream().map(t -> "“" + t + "”").collect(Collectors.joining("")));
+                        + matchedTerms.get(e.id()).stream().map(t -> "“" + t + "”").collect(Collectors.joining("")));
             }
             double chainScore = 0;
             String chainReason = null;
@@ -356,15 +370,44 @@ public class Matching {
             if (score <= 0) {
                 continue;
             }
+            String cityName = region.cityShortName(e.cityCode());
             boolean cross = !e.cityCode().equals(demand.cityCode());
-            reasons.add(cross ? "跨市对接：供给方在" + e.cityName() + "，需求方在" + demand.cityName()
-                    : "同城对接：双方均在" + e.cityName());
-            out.add(new MatchCandidate(e.id(), e.name(), e.cityCode(), e.cityName(), score, textScore, chainScore,
+            reasons.add(cross ? "跨市对接：供给方在" + cityName + "，需求方在" + demand.cityName()
+                    : "同城对接：双方均在" + cityName);
+            out.add(new MatchCandidate(e.id(), e.name(), e.cityCode(), cityName, score, textScore, chainScore,
                     clusterScore, reasons, null, cross));
         }
         out.sort(Comparator.comparingDouble(MatchCandidate::score).reversed()
                 .thenComparingLong(MatchCandidate::enterpriseId));
         return out;
+    }
+
+    /** Names, cities, segments and clusters of the candidates, in three queries. */
+    private List<Profile> profiles(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Enterprise.SegmentRef>> segments = new HashMap<>();
+        jdbc.sql("""
+                SELECT es.enterprise_id, s.id, s.chain_id, c.name AS chain_name, s.stage, s.name FROM ind_enterprise_segment es
+                JOIN ind_segment s ON s.id = es.segment_id JOIN ind_chain c ON c.id = s.chain_id
+                WHERE es.enterprise_id IN (:ids)""").param("ids", ids)
+                .query((rs, i) -> segments.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
+                        .add(new Enterprise.SegmentRef(rs.getLong("id"), rs.getLong("chain_id"), rs.getString("chain_name"),
+                                Stage.valueOf(rs.getString("stage")), rs.getString("name"))))
+                .list();
+        Map<Long, List<Enterprise.ClusterRef>> clusters = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.enterprise_id, c.id, c.name, c.level_code FROM ind_cluster_member m
+                JOIN ind_cluster c ON c.id = m.cluster_id WHERE m.enterprise_id IN (:ids)""").param("ids", ids)
+                .query((rs, i) -> clusters.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
+                        .add(new Enterprise.ClusterRef(rs.getLong("id"), rs.getString("name"),
+                                ClusterLevel.valueOf(rs.getString("level_code")))))
+                .list();
+        return jdbc.sql("SELECT id, name, city_code FROM ind_enterprise WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, i) -> new Profile(rs.getLong("id"), rs.getString("name"), rs.getString("city_code"),
+                        segments.getOrDefault(rs.getLong("id"), List.of()), clusters.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
     }
 
     private static double round(double v) {
