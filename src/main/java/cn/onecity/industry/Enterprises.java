@@ -471,10 +471,27 @@ public class Enterprises implements SearchSource {
         return COLLECTION;
     }
 
+    /** Every enterprise's document, read in three queries (the index is rebuilt from this at start-up). */
     @Override
     public Stream<SearchDocument> all() {
-        return jdbc.sql("SELECT id FROM ind_enterprise ORDER BY id").query(Long.class).list().stream()
-                .map(id -> document(get(id)));
+        Map<Long, StringBuilder> extra = new HashMap<>();
+        jdbc.sql("""
+                SELECT es.enterprise_id, c.name AS chain_name, s.name FROM ind_enterprise_segment es
+                JOIN ind_segment s ON s.id = es.segment_id JOIN ind_chain c ON c.id = s.chain_id""")
+                .query((rs, i) -> extra.computeIfAbsent(rs.getLong("enterprise_id"), k -> new StringBuilder())
+                        .append(rs.getString("chain_name")).append(' ').append(rs.getString("name")).append('\n'))
+                .list();
+        jdbc.sql("SELECT enterprise_id, title, description, capacity FROM ind_supply ORDER BY id")
+                .query((rs, i) -> extra.computeIfAbsent(rs.getLong("enterprise_id"), k -> new StringBuilder())
+                        .append(rs.getString("title")).append(' ').append(rs.getString("description")).append(' ')
+                        .append(rs.getString("capacity")).append('\n'))
+                .list();
+        return jdbc.sql("SELECT id, name, city_code, products, capabilities FROM ind_enterprise ORDER BY id")
+                .query((rs, i) -> new SearchDocument(COLLECTION, Long.toString(rs.getLong("id")), rs.getString("name"),
+                        rs.getString("products") + "\n" + rs.getString("capabilities") + "\n"
+                                + extra.getOrDefault(rs.getLong("id"), new StringBuilder()),
+                        Map.of("city", List.of(rs.getString("city_code")))))
+                .list().stream();
     }
 
     /** Puts the enterprise's current profile, tags and supplies into the index (after commit). */

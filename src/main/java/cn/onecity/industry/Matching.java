@@ -48,7 +48,6 @@ public class Matching {
 
     /** How many candidates are recorded (and notified) when a demand is published. */
     public static final int RECOMMENDED = 10;
-    static final int SEARCH_CANDIDATES = 100;
     static final int TEXT_CANDIDATES = 100;
     static final int CHAIN_CANDIDATES = 200;
     static final int MAX_TERMS = 16;
@@ -286,19 +285,20 @@ public class Matching {
      */
     List<MatchCandidate> rank(Demand demand) {
         Enterprise own = enterprises.get(demand.enterpriseId());
-        // 1. full-text relevance: every analysed term of the demand on its own (an OR of the terms, whose BM25
-        //    scores add up), so that a supplier matching a few of a long description's words still counts
+        // 1. full-text relevance: the demand's analysed terms as an OR (their BM25 scores add up), so that a
+        //    supplier matching a few of a long description's words still counts
         Map<Long, Double> textScores = new HashMap<>();
         Map<Long, List<String>> matchedTerms = new HashMap<>();
         List<String> terms = index.analyze(demand.title() + " " + demand.description()).stream().distinct()
                 .filter(t -> t.length() > 1).limit(MAX_TERMS).toList(); // single characters (用、年、套) only add noise
-        for (String term : terms) {
-            SearchHits hits = index.search(new SearchQuery(Enterprises.COLLECTION, term, Map.of(), 0, SEARCH_CANDIDATES));
+        if (!terms.isEmpty()) {
+            SearchHits hits = index.searchAnyTerm(new SearchQuery(Enterprises.COLLECTION, String.join(" ", terms), Map.of(), 0,
+                    TEXT_CANDIDATES + 1));
             for (SearchHits.Hit h : hits.hits()) {
                 long id = Long.parseLong(h.id());
                 if (id != own.id() && h.score() > 0) {
-                    textScores.merge(id, (double) h.score(), Double::sum);
-                    matchedTerms.computeIfAbsent(id, k -> new ArrayList<>()).add(term);
+                    textScores.put(id, (double) h.score());
+                    matchedTerms.put(id, h.matchedTerms().stream().filter(terms::contains).toList());
                 }
             }
         }
