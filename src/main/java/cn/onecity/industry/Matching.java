@@ -49,7 +49,7 @@ public class Matching {
     /** How many candidates are recorded (and notified) when a demand is published. */
     public static final int RECOMMENDED = 10;
     static final int TEXT_CANDIDATES = 100;
-    static final int CHAIN_CANDIDATES = 200;
+    static final int CHAIN_CANDIDATES = 100;
     static final int MAX_TERMS = 16;
     static final double TEXT_MAX = 60;
     static final double UPSTREAM = 25;
