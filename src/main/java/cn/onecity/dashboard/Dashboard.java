@@ -17,6 +17,7 @@ import cn.onecity.cooperation.ProgressSummary;
 import cn.onecity.cooperation.ProgressSummary.AreaSummary;
 import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
+import cn.onecity.industry.IndustryStatistics;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
 import cn.onecity.healthcard.HealthCardStatistics;
@@ -33,13 +34,15 @@ public class Dashboard {
     private final Cooperation cooperation;
     private final Region region;
     private final ServiceStatistics services;
+    private final IndustryStatistics industry;
     private final Clock clock;
 
     private final HealthCardStatistics healthCards;
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
-            HealthCardStatistics healthCards, Clock clock) {
+            HealthCardStatistics healthCards, IndustryStatistics industry, Clock clock) {
         this.healthCards = healthCards;
+        this.industry = industry;
         this.summaries = summaries;
         this.cooperation = cooperation;
         this.region = region;
@@ -55,6 +58,11 @@ public class Dashboard {
     /** 电子健康卡一卡通: cards, uses, the home → hospital city matrix and hospital coverage. */
     public HealthCardStatistics.Figures healthCards() {
         return healthCards.figures();
+    }
+
+    /** 产业协同: clusters by level, served enterprises, the park fund, cross-city matches, investment by stage. */
+    public IndustryStatistics.Figures industry() {
+        return industry.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

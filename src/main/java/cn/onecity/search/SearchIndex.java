@@ -195,6 +195,20 @@ public class SearchIndex implements AutoCloseable {
         return run(query, build(query, textQuery(terms, 1)), true, terms);
     }
 
+    /**
+     * Like {@link #search}, but a document needs only one of the text's analysed terms: an OR of the terms, whose
+     * BM25 scores add up, best first. For ranking candidates against a long text (e.g. matching a demand's
+     * description), where {@link #search}'s "most terms" rule would drop documents matching a few words.
+     */
+    public SearchHits searchAnyTerm(SearchQuery query) {
+        Objects.requireNonNull(query.collection(), "collection");
+        List<String> terms = List.copyOf(new LinkedHashSet<>(analyze(query.text())));
+        if (terms.isEmpty()) {
+            return new SearchHits(0, List.of());
+        }
+        return run(query, build(query, textQuery(terms, 1)), true, terms);
+    }
+
     private static Query textQuery(List<String> terms, int minimumMatching) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         for (String term : terms) {

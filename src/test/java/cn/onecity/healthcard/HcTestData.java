@@ -39,7 +39,7 @@ public final class HcTestData {
 
     /** A valid, random 统一社会信用代码 (GB 32100) of a 湖南 public institution (事业单位, 12). */
     public static String creditCode() {
-        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        String chars = cn.onecity.shared.CreditCodes.CHARSET;
         StringBuilder body = new StringBuilder("12430000");
         for (int i = 0; i < 9; i++) {
             body.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));

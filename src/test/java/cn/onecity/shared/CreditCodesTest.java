@@ -4,26 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** GB 32100-2015: character set without I O Z S V, weighted check character modulo 31. */
 class CreditCodesTest {
 
     @Test
-    void acceptsPublishedCodesWithTheirCheckCharacter() {
-        // the example in GB 32100 and a code printed on a business licence
-        assertThat(CreditCodes.problem("91350100M000100Y43")).isEmpty();
-        assertThat(CreditCodes.isValid("91110000600037341L")).isTrue();
-        assertThat(CreditCodes.checkCharacter("91350100M000100Y4")).isEqualTo('3');
+    void acceptsARealCodeAndComputesItsCheckCharacter() {
+        assertThat(CreditCodes.problem("914403001922038216")).isEmpty();
+        assertThat(CreditCodes.checkCharacter("91440300192203821")).isEqualTo('6');
+        assertThat(CreditCodes.isValid(CreditCodes.withCheck("91430100MA4L12345"))).isTrue();
     }
 
     @Test
-    void namesWhatIsWrong() {
-        assertThat(CreditCodes.problem(" ")).contains("请填写统一社会信用代码");
-        assertThat(CreditCodes.problem("91350100M000100Y4")).contains("统一社会信用代码应为 18 位");
-        assertThat(CreditCodes.problem("91350100M000100I43").orElseThrow()).contains("无效字符“I”");
-        assertThat(CreditCodes.problem("91350100M000100Y44")).contains("统一社会信用代码校验位不正确，请核对");
+    void rejectsAWrongCheckCharacterAndSaysWhichItShouldBe() {
+        assertThat(CreditCodes.problem("914403001922038217")).get().asString().contains("校验位", "“6”");
     }
 
     @Test
-    void lowerCaseInputIsNormalised() {
-        assertThat(CreditCodes.isValid("91110000600037341l")).isTrue();
+    void rejectsForbiddenLettersNamingThePosition() {
+        assertThat(CreditCodes.problem("91430100MA4L1234O6")).get().asString().contains("第 17 位", "I、O、Z、S、V");
+    }
+
+    @Test
+    void rejectsWrongLength() {
+        assertThat(CreditCodes.problem("9144030019220382")).get().asString().contains("18 位");
+        assertThat(CreditCodes.problem("")).get().asString().contains("请填写");
+        assertThat(CreditCodes.problem(null)).isPresent();
+    }
+
+    @Test
+    void rejectsFullWidthCharacters() {
+        assertThat(CreditCodes.problem("９14403001922038216")).get().asString().contains("全角");
+        assertThat(CreditCodes.problem("91440300192203821６")).get().asString().contains("全角", "第 18 位");
+    }
+
+    @Test
+    void rejectsLettersInTheDivisionCode() {
+        String code = CreditCodes.withCheck("9143A100MA4L12345");
+        assertThat(CreditCodes.problem(code)).get().asString().contains("第 3–8 位");
+    }
+
+    @Test
+    void acceptsLowerCaseAndSurroundingSpacesAsTheSameCode() {
+        String code = CreditCodes.withCheck("91430100MA4L12345");
+        assertThat(CreditCodes.problem("  " + code.toLowerCase() + " ")).isEmpty();
+        assertThat(CreditCodes.normalise(" " + code.toLowerCase())).isEqualTo(code);
     }
 }

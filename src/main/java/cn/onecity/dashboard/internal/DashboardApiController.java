@@ -36,6 +36,12 @@ class DashboardApiController {
         return dashboard.services();
     }
 
+    @GetMapping("/api/v1/dashboard/industry")
+    @io.swagger.v3.oas.annotations.Operation(summary = "产业协同汇总：集群按级别、累计服务企业、园区合作基金、跨市对接与合作、招商按阶段、湘商回归")
+    cn.onecity.industry.IndustryStatistics.Figures industry() {
+        return dashboard.industry();
+    }
+
     @GetMapping("/api/v1/dashboard/cooperation")
     CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

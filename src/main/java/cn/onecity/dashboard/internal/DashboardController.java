@@ -41,6 +41,9 @@ class DashboardController {
         var healthCards = dashboard.healthCards();
         model.addAttribute("hc", healthCards);
         model.addAttribute("hcJson", json.writeValueAsString(healthCards));
+        var industry = dashboard.industry();
+        model.addAttribute("ind", industry);
+        model.addAttribute("indJson", json.writeValueAsString(industry));
         return VIEW;
     }
 }

@@ -1,0 +1,475 @@
+package cn.onecity.industry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.onecity.identity.AuditLog;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
+import cn.onecity.notification.Notifications;
+import cn.onecity.region.Region;
+import cn.onecity.search.SearchHits;
+import cn.onecity.search.SearchIndex;
+import cn.onecity.search.SearchQuery;
+import cn.onecity.shared.BusinessException;
+import cn.onecity.shared.FieldMessage;
+import cn.onecity.shared.ForbiddenException;
+import cn.onecity.shared.NotFoundException;
+import cn.onecity.shared.Times;
+
+/**
+ * 供需对接: enterprises publish demands and supplies; candidates for a demand are ranked across the three cities
+ * by Chinese full-text relevance (the {@code search} module), chain adjacency (an upstream supplier for the
+ * demand's segment) and a same-cluster bonus, each part explained. The top candidates are recorded and notified
+ * when a demand is published; either side then marks the match 洽谈中 / 已合作 / 未成.
+ */
+@Service
+public class Matching {
+
+    /** How many candidates are recorded (and notified) when a demand is published. */
+    public static final int RECOMMENDED = 10;
+    static final int TEXT_CANDIDATES = 100;
+    static final int CHAIN_CANDIDATES = 100;
+    static final int MAX_TERMS = 16;
+    static final double TEXT_MAX = 60;
+    static final double UPSTREAM = 25;
+    static final double SAME_CHAIN = 8;
+    static final double SAME_CLUSTER = 15;
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final Chains chains;
+    private final SearchIndex index;
+    private final Notifications notifications;
+    private final Region region;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Matching(JdbcClient jdbc, Enterprises enterprises, Chains chains, SearchIndex index, Notifications notifications,
+            Region region, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.chains = chains;
+        this.index = index;
+        this.notifications = notifications;
+        this.region = region;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The enterprise an ENTERPRISE account acts for (its organisation's confirmed claim), or 403. */
+    public Enterprise actingEnterprise(CurrentUser user) {
+        if (user == null || !user.is(Role.ENTERPRISE)) {
+            throw new ForbiddenException("只有企业账户可以发布供需");
+        }
+        return enterprises.ofOrganisation(user.organisationId()).orElseThrow(() -> new ForbiddenException(
+                "本机构尚未认领企业或认领尚未经工业和信息化局确认，暂不能发布供需"));
+    }
+
+    // ---- demands ----------------------------------------------------------------------------------------------
+
+    /** Publishes a demand of the user's enterprise, records the top candidates and notifies them; returns the id. */
+    @Transactional
+    public long publishDemand(CurrentUser user, DemandDraft d) {
+        Enterprise own = actingEnterprise(user);
+        List<FieldMessage> errors = new ArrayList<>();
+        Optional<DemandKind> kind = DemandKind.parse(d.kind());
+        if (kind.isEmpty()) {
+            errors.add(new FieldMessage("kind", d.kind() == null || d.kind().isBlank() ? "请选择需求类型"
+                    : "需求类型“" + d.kind() + "”无效，应为 PURCHASE（采购）、SUPPORT（配套）、CAPACITY（产能）或 TECH_SERVICE（技术服务）"));
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            errors.add(new FieldMessage("title", "请填写需求标题"));
+        } else if (d.title().strip().length() > 200) {
+            errors.add(new FieldMessage("title", "需求标题不能超过 200 字"));
+        }
+        if (d.description() == null || d.description().isBlank()) {
+            errors.add(new FieldMessage("description", "请填写需求描述"));
+        } else if (d.description().strip().length() > 2000) {
+            errors.add(new FieldMessage("description", "需求描述不能超过 2000 字"));
+        }
+        if (d.quantity() != null && d.quantity().strip().length() > 100) {
+            errors.add(new FieldMessage("quantity", "数量不能超过 100 字"));
+        }
+        LocalDate deadline = null;
+        if (d.deadline() != null && !d.deadline().isBlank()) {
+            try {
+                deadline = LocalDate.parse(d.deadline().strip());
+                if (deadline.isBefore(LocalDate.now(clock.withZone(Times.ZONE)))) {
+                    errors.add(new FieldMessage("deadline", "截止日期不能早于今天"));
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldMessage("deadline", "截止日期格式应为 yyyy-MM-dd"));
+            }
+        }
+        String city = d.cityCode() == null || d.cityCode().isBlank() ? own.cityCode() : d.cityCode().strip();
+        if (region.findCity(city).isEmpty()) {
+            errors.add(new FieldMessage("cityCode", "城市代码“" + d.cityCode() + "”无效，应为 430100、430200 或 430300"));
+        }
+        if (d.segmentId() != null && chains.segment(d.segmentId()).isEmpty()) {
+            errors.add(new FieldMessage("segmentId", "产业链环节“" + d.segmentId() + "”不存在"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BusinessException(400, errors.get(0).message(), errors);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO ind_demand (enterprise_id, kind, title, description, quantity, deadline, city_code, segment_id,
+                                        created_by, created_at)
+                VALUES (:e, :k, :t, :d, :q, :dl, :c, :s, :u, :now)""")
+                .param("e", own.id()).param("k", kind.get().name()).param("t", d.title().strip())
+                .param("d", d.description().strip()).param("q", d.quantity() == null ? "" : d.quantity().strip())
+                .param("dl", deadline).param("c", city).param("s", d.segmentId()).param("u", user.accountId())
+                .param("now", now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record("industry", "发布需求", "需求#" + id, d.title().strip());
+        Demand demand = demand(id);
+        for (MatchCandidate c : rank(demand).stream().limit(RECOMMENDED).toList()) {
+            insertMatch(demand, c, MatchStatus.PROPOSED, null);
+            enterprises.find(c.enterpriseId()).map(Enterprise::organisationId).ifPresent(org ->
+                    notifications.sendToOrganisation(org, "产业协同", "供需对接推荐：" + demand.title(),
+                            demand.enterpriseName() + "（" + demand.cityName() + "）发布了" + demand.kind().label()
+                                    + "需求，平台推荐贵企业对接（匹配度 " + c.score() + "）。",
+                            "/industry/demands/" + id));
+        }
+        return id;
+    }
+
+    public Demand demand(long id) {
+        return jdbc.sql(DEMAND_SQL + " WHERE d.id = :id").param("id", id).query(this::demandRow).optional()
+                .orElseThrow(() -> new NotFoundException("需求不存在"));
+    }
+
+    /** Demands newest first; {@code enterpriseId} optional. */
+    public List<Demand> demands(Long enterpriseId, int limit) {
+        String where = enterpriseId == null ? "" : " WHERE d.enterprise_id = :e";
+        var spec = jdbc.sql(DEMAND_SQL + where + " ORDER BY d.id DESC LIMIT " + Math.max(1, Math.min(limit, 500)));
+        if (enterpriseId != null) {
+            spec = spec.param("e", enterpriseId);
+        }
+        return spec.query(this::demandRow).list();
+    }
+
+    private static final String DEMAND_SQL = """
+            SELECT d.*, e.name AS enterprise_name, s.name AS segment_name,
+                   (SELECT COUNT(*) FROM ind_match m WHERE m.demand_id = d.id AND m.status <> 'PROPOSED') AS marked
+            FROM ind_demand d JOIN ind_enterprise e ON e.id = d.enterprise_id
+            LEFT JOIN ind_segment s ON s.id = d.segment_id""";
+
+    private Demand demandRow(ResultSet rs, int i) throws SQLException {
+        long seg = rs.getLong("segment_id");
+        Long segmentId = rs.wasNull() ? null : seg;
+        return new Demand(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
+                DemandKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("description"),
+                rs.getString("quantity"), rs.getObject("deadline", LocalDate.class), rs.getString("city_code"),
+                region.cityShortName(rs.getString("city_code")), segmentId, rs.getString("segment_name"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getLong("marked"));
+    }
+
+    // ---- supplies ---------------------------------------------------------------------------------------------
+
+    @Transactional
+    public long publishSupply(CurrentUser user, String title, String description, String capacity) {
+        Enterprise own = actingEnterprise(user);
+        List<FieldMessage> errors = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            errors.add(new FieldMessage("title", "请填写产品或服务名称"));
+        } else if (title.strip().length() > 200) {
+            errors.add(new FieldMessage("title", "产品或服务名称不能超过 200 字"));
+        }
+        if (description != null && description.strip().length() > 2000) {
+            errors.add(new FieldMessage("description", "说明不能超过 2000 字"));
+        }
+        if (capacity != null && capacity.strip().length() > 200) {
+            errors.add(new FieldMessage("capacity", "产能不能超过 200 字"));
+        }
+        if (!errors.isEmpty()) {
+            throw new BusinessException(400, errors.get(0).message(), errors);
+        }
+        return insertSupply(own.id(), title.strip(), description == null ? "" : description.strip(),
+                capacity == null ? "" : capacity.strip());
+    }
+
+    /** Records a supply without a user (demo data). */
+    @Transactional
+    public long insertSupply(long enterpriseId, String title, String description, String capacity) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO ind_supply (enterprise_id, title, description, capacity, created_at) VALUES (:e, :t, :d, :c, :now)")
+                .param("e", enterpriseId).param("t", title).param("d", description).param("c", capacity)
+                .param("now", OffsetDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record("industry", "发布供给", "供给#" + id, title);
+        enterprises.reindex(enterpriseId);
+        return id;
+    }
+
+    public List<Supply> supplies(Long enterpriseId, int limit) {
+        String where = enterpriseId == null ? "" : " WHERE s.enterprise_id = :e";
+        var spec = jdbc.sql("""
+                SELECT s.*, e.name AS enterprise_name, e.city_code FROM ind_supply s
+                JOIN ind_enterprise e ON e.id = s.enterprise_id""" + where + " ORDER BY s.id DESC LIMIT " + Math.max(1, Math.min(limit, 500)));
+        if (enterpriseId != null) {
+            spec = spec.param("e", enterpriseId);
+        }
+        return spec.query((rs, i) -> new Supply(rs.getLong("id"), rs.getLong("enterprise_id"),
+                rs.getString("enterprise_name"), rs.getString("city_code"), rs.getString("title"),
+                rs.getString("description"), rs.getString("capacity"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    // ---- ranking ----------------------------------------------------------------------------------------------
+
+    /** The ranked candidates of a demand, best first, with the status either side marked. */
+    public List<MatchCandidate> matches(long demandId) {
+        Demand demand = demand(demandId);
+        Map<Long, MatchStatus> marked = new HashMap<>();
+        jdbc.sql("SELECT enterprise_id, status FROM ind_match WHERE demand_id = :d").param("d", demandId)
+                .query((rs, i) -> marked.put(rs.getLong("enterprise_id"), MatchStatus.valueOf(rs.getString("status"))))
+                .list();
+        List<MatchCandidate> ranked = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (MatchCandidate c : rank(demand)) {
+            seen.add(c.enterpriseId());
+            ranked.add(withStatus(c, marked.getOrDefault(c.enterpriseId(), null)));
+        }
+        // a marked match stays visible even when the profiles changed since
+        record Stored(long enterpriseId, double score, String reasons, String status, boolean crossCity) {
+        }
+        List<Stored> stored = jdbc.sql("SELECT enterprise_id, score, reasons, status, cross_city FROM ind_match WHERE demand_id = :d ORDER BY score DESC")
+                .param("d", demandId).query(Stored.class).list();
+        for (Stored m : stored) {
+            if (!seen.contains(m.enterpriseId())) {
+                enterprises.find(m.enterpriseId()).ifPresent(ent -> ranked.add(new MatchCandidate(ent.id(), ent.name(),
+                        ent.cityCode(), ent.cityName(), m.score(), 0, 0, 0, List.of(m.reasons().split("\n")),
+                        MatchStatus.valueOf(m.status()), m.crossCity())));
+            }
+        }
+        return ranked;
+    }
+
+    private static MatchCandidate withStatus(MatchCandidate c, MatchStatus s) {
+        return new MatchCandidate(c.enterpriseId(), c.name(), c.cityCode(), c.city(), c.score(), c.textScore(),
+                c.chainScore(), c.clusterScore(), c.reasons(), s, c.crossCity());
+    }
+
+    /** What ranking needs of a candidate, loaded for all candidates at once. */
+    private record Profile(long id, String name, String cityCode, List<Enterprise.SegmentRef> segments,
+            List<Enterprise.ClusterRef> clusters) {
+    }
+
+    /**
+     * Scores the candidates of the three cities, best first; never the demanding enterprise itself; score > 0 only.
+     * Candidates: the {@value #TEXT_CANDIDATES} best full-text hits and up to {@value #CHAIN_CANDIDATES} enterprises
+     * upstream of the needed segments; their profiles are read in three queries, whatever their number.
+     */
+    List<MatchCandidate> rank(Demand demand) {
+        Enterprise own = enterprises.get(demand.enterpriseId());
+        // 1. full-text relevance: the demand's analysed terms as an OR (their BM25 scores add up), so that a
+        //    supplier matching a few of a long description's words still counts
+        Map<Long, Double> textScores = new HashMap<>();
+        Map<Long, List<String>> matchedTerms = new HashMap<>();
+        List<String> terms = index.analyze(demand.title() + " " + demand.description()).stream().distinct()
+                .filter(t -> t.length() > 1).limit(MAX_TERMS).toList(); // single characters (用、年、套) only add noise
+        if (!terms.isEmpty()) {
+            SearchHits hits = index.searchAnyTerm(new SearchQuery(Enterprises.COLLECTION, String.join(" ", terms), Map.of(), 0,
+                    TEXT_CANDIDATES + 1));
+            for (SearchHits.Hit h : hits.hits()) {
+                long id = Long.parseLong(h.id());
+                if (id != own.id() && h.score() > 0) {
+                    textScores.put(id, (double) h.score());
+                    matchedTerms.put(id, h.matchedTerms().stream().filter(terms::contains).toList());
+                }
+            }
+        }
+        double best = textScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Set<Long> candidates = new LinkedHashSet<>();
+        textScores.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TEXT_CANDIDATES).forEach(e -> candidates.add(e.getKey()));
+        // 2. the segments the demand needs supplied: its own, else the demanding enterprise's; their upstream suppliers
+        List<Chains.SegmentInfo> needs = new ArrayList<>();
+        if (demand.segmentId() != null) {
+            chains.segment(demand.segmentId()).ifPresent(needs::add);
+        } else {
+            own.segments().forEach(s -> chains.segment(s.id()).ifPresent(needs::add));
+        }
+        for (Chains.SegmentInfo need : needs) {
+            List<String> upstream = java.util.Arrays.stream(Stage.values()).filter(st -> st.ordinal() < need.stage().ordinal())
+                    .map(Enum::name).toList();
+            if (!upstream.isEmpty()) {
+                jdbc.sql("""
+                        SELECT DISTINCT es.enterprise_id FROM ind_enterprise_segment es JOIN ind_segment s ON s.id = es.segment_id
+                        WHERE s.chain_id = :chain AND s.stage IN (:stages) AND es.enterprise_id <> :own
+                        ORDER BY es.enterprise_id LIMIT\s""" + CHAIN_CANDIDATES)
+                        .param("chain", need.chainId()).param("stages", upstream).param("own", own.id())
+                        .query(Long.class).list().forEach(candidates::add);
+            }
+        }
+        candidates.remove(own.id());
+        Set<Long> ownClusters = own.clusters().stream().map(Enterprise.ClusterRef::id).collect(Collectors.toSet());
+        List<MatchCandidate> out = new ArrayList<>();
+        for (Profile e : profiles(candidates)) {
+            List<String> reasons = new ArrayList<>();
+            double textScore = 0;
+            Double hit = textScores.get(e.id());
+            if (hit != null && best > 0) {
+                textScore = round(TEXT_MAX * hit / best);
+                reasons.add("全文相关 +" + textScore + "：产品、能力与供给命中"
+                        + matchedTerms.get(e.id()).stream().map(t -> "“" + t + "”").collect(Collectors.joining("")));
+            }
+            double chainScore = 0;
+            String chainReason = null;
+            for (Chains.SegmentInfo need : needs) {
+                for (Enterprise.SegmentRef s : e.segments()) {
+                    if (s.chainId() != need.chainId()) {
+                        continue;
+                    }
+                    if (s.stage().ordinal() < need.stage().ordinal() && chainScore < UPSTREAM) {
+                        chainScore = UPSTREAM;
+                        chainReason = "链上游配套 +" + UPSTREAM + "：" + s.chainName() + "·" + s.name() + "（" + s.stage().label()
+                                + "）可供给需求方所在的" + need.name() + "（" + need.stage().label() + "）";
+                    } else if (chainScore < SAME_CHAIN) {
+                        chainScore = SAME_CHAIN;
+                        chainReason = "同链企业 +" + SAME_CHAIN + "：同在" + s.chainName() + "（" + s.name() + "，"
+                                + s.stage().label() + "）";
+                    }
+                }
+            }
+            if (chainReason != null) {
+                reasons.add(chainReason);
+            }
+            double clusterScore = 0;
+            List<String> shared = e.clusters().stream().filter(c -> ownClusters.contains(c.id()))
+                    .map(Enterprise.ClusterRef::name).toList();
+            if (!shared.isEmpty()) {
+                clusterScore = SAME_CLUSTER;
+                reasons.add("同集群加分 +" + SAME_CLUSTER + "：同属" + String.join("、", shared));
+            }
+            double score = round(Math.min(100, textScore + chainScore + clusterScore));
+            if (score <= 0) {
+                continue;
+            }
+            String cityName = region.cityShortName(e.cityCode());
+            boolean cross = !e.cityCode().equals(demand.cityCode());
+            reasons.add(cross ? "跨市对接：供给方在" + cityName + "，需求方在" + demand.cityName()
+                    : "同城对接：双方均在" + cityName);
+            out.add(new MatchCandidate(e.id(), e.name(), e.cityCode(), cityName, score, textScore, chainScore,
+                    clusterScore, reasons, null, cross));
+        }
+        out.sort(Comparator.comparingDouble(MatchCandidate::score).reversed()
+                .thenComparingLong(MatchCandidate::enterpriseId));
+        return out;
+    }
+
+    /** Names, cities, segments and clusters of the candidates, in three queries. */
+    private List<Profile> profiles(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Enterprise.SegmentRef>> segments = new HashMap<>();
+        jdbc.sql("""
+                SELECT es.enterprise_id, s.id, s.chain_id, c.name AS chain_name, s.stage, s.name FROM ind_enterprise_segment es
+                JOIN ind_segment s ON s.id = es.segment_id JOIN ind_chain c ON c.id = s.chain_id
+                WHERE es.enterprise_id IN (:ids)""").param("ids", ids)
+                .query((rs, i) -> segments.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
+                        .add(new Enterprise.SegmentRef(rs.getLong("id"), rs.getLong("chain_id"), rs.getString("chain_name"),
+                                Stage.valueOf(rs.getString("stage")), rs.getString("name"))))
+                .list();
+        Map<Long, List<Enterprise.ClusterRef>> clusters = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.enterprise_id, c.id, c.name, c.level_code FROM ind_cluster_member m
+                JOIN ind_cluster c ON c.id = m.cluster_id WHERE m.enterprise_id IN (:ids)""").param("ids", ids)
+                .query((rs, i) -> clusters.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
+                        .add(new Enterprise.ClusterRef(rs.getLong("id"), rs.getString("name"),
+                                ClusterLevel.valueOf(rs.getString("level_code")))))
+                .list();
+        return jdbc.sql("SELECT id, name, city_code FROM ind_enterprise WHERE id IN (:ids)").param("ids", ids)
+                .query((rs, i) -> new Profile(rs.getLong("id"), rs.getString("name"), rs.getString("city_code"),
+                        segments.getOrDefault(rs.getLong("id"), List.of()), clusters.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    // ---- marking ----------------------------------------------------------------------------------------------
+
+    /**
+     * Either side marks a candidate 洽谈中 / 已合作 / 未成: the demanding enterprise, or the candidate enterprise
+     * itself. The candidate must be among the ranked ones (or already recorded).
+     */
+    @Transactional
+    public void mark(CurrentUser user, long demandId, long enterpriseId, MatchStatus status) {
+        if (status == null || status == MatchStatus.PROPOSED) {
+            throw BusinessException.invalid("status", "状态应为 NEGOTIATING（洽谈中）、COOPERATED（已合作）或 FAILED（未成）");
+        }
+        Demand demand = demand(demandId);
+        Enterprise own = actingEnterprise(user);
+        if (own.id() != demand.enterpriseId() && own.id() != enterpriseId) {
+            audit.recordFailure("industry", "标记对接状态", "需求#" + demandId, "非对接双方");
+            throw new ForbiddenException("只有需求方或被匹配企业可以标记对接状态");
+        }
+        boolean recorded = jdbc.sql("SELECT COUNT(*) FROM ind_match WHERE demand_id = :d AND enterprise_id = :e")
+                .param("d", demandId).param("e", enterpriseId).query(Long.class).single() > 0;
+        if (!recorded) {
+            MatchCandidate c = rank(demand).stream().filter(x -> x.enterpriseId() == enterpriseId).findFirst()
+                    .orElseThrow(() -> new NotFoundException("该企业不在此需求的匹配结果中"));
+            insertMatch(demand, c, status, user.accountId());
+        } else {
+            jdbc.sql("UPDATE ind_match SET status = :s, updated_at = :now, updated_by = :u WHERE demand_id = :d AND enterprise_id = :e")
+                    .param("s", status.name()).param("now", OffsetDateTime.now(clock)).param("u", user.accountId())
+                    .param("d", demandId).param("e", enterpriseId).update();
+        }
+        audit.record("industry", "标记对接状态", "需求#" + demandId, "企业#" + enterpriseId + " " + status.label());
+        long other = own.id() == demand.enterpriseId() ? enterpriseId : demand.enterpriseId();
+        enterprises.find(other).map(Enterprise::organisationId).ifPresent(org -> notifications.sendToOrganisation(org,
+                "产业协同", "对接状态更新：" + demand.title(), own.name() + "将对接标记为“" + status.label() + "”。",
+                "/industry/demands/" + demandId));
+    }
+
+    private void insertMatch(Demand demand, MatchCandidate c, MatchStatus status, Long by) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO ind_match (demand_id, enterprise_id, score, reasons, status, cross_city, created_at, updated_at, updated_by)
+                VALUES (:d, :e, :score, :reasons, :s, :cross, :now, :now, :by)""")
+                .param("d", demand.id()).param("e", c.enterpriseId()).param("score", c.score())
+                .param("reasons", String.join("\n", c.reasons())).param("s", status.name())
+                .param("cross", c.crossCity()).param("now", now).param("by", by).update();
+    }
+
+    // ---- statistics -------------------------------------------------------------------------------------------
+
+    public MatchStatistics statistics() {
+        return jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM ind_demand) AS demands, (SELECT COUNT(*) FROM ind_supply) AS supplies,
+                       (SELECT COUNT(*) FROM ind_match WHERE status <> 'PROPOSED') AS matches,
+                       (SELECT COUNT(*) FROM ind_match WHERE status <> 'PROPOSED' AND cross_city) AS cross_matches,
+                       (SELECT COUNT(*) FROM ind_match WHERE status = 'COOPERATED') AS deals,
+                       (SELECT COUNT(*) FROM ind_match WHERE status = 'COOPERATED' AND cross_city) AS cross_deals""")
+                .query((rs, i) -> new MatchStatistics(rs.getLong("demands"), rs.getLong("supplies"), rs.getLong("matches"),
+                        rs.getLong("cross_matches"), rs.getLong("deals"), rs.getLong("cross_deals")))
+                .single();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.onecity.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link SearchIndex#searchAnyTerm}: one matching term is enough, more terms score higher, matched terms are named. */
+class SearchIndexAnyTermUnitTest {
+
+    static final String C = "industry.enterprise";
+
+    final SearchIndex index = new SearchIndex(List.of());
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    void doc(String id, String title, String body) {
+        index.upsert(new SearchDocument(C, id, title, body, Map.of()));
+    }
+
+    @Test
+    void aDocumentMatchingOneOfManyTermsIsFoundBelowThoseMatchingMore() {
+        doc("1", "精密轴承厂", "精密轴承 风电齿轮箱 热处理");
+        doc("2", "轴承贸易", "轴承");
+        doc("3", "茶叶公司", "红茶 绿茶");
+        String text = "风电 齿轮箱 精密 轴承 热处理 检测 包装";
+        assertThat(index.search(SearchQuery.of(C, text, 10)).hits()).extracting(SearchHits.Hit::id).containsExactly("1");
+        SearchHits any = index.searchAnyTerm(SearchQuery.of(C, text, 10));
+        assertThat(any.hits()).extracting(SearchHits.Hit::id).containsExactly("1", "2");
+        assertThat(any.hits().get(1).matchedTerms()).containsExactly("轴承");
+        assertThat(any.hits().get(0).score()).isGreaterThan(any.hits().get(1).score());
+    }
+
+    @Test
+    void textWithoutTermsMatchesNothing() {
+        doc("1", "精密轴承厂", "精密轴承");
+        assertThat(index.searchAnyTerm(SearchQuery.of(C, "，。", 10)).hits()).isEmpty();
+    }
+}
