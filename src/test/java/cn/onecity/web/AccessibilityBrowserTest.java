@@ -70,6 +70,11 @@ class AccessibilityBrowserTest {
                     "/services/applications/" + residentCase, "/healthcard")) {
                 problems.addAll(check(resident, path, axe));
             }
+            Page eco = browser.newPage(1440, 900);
+            Browser.login(eco, "cs-eco", "onecity2026");
+            for (String path : List.of("/ecology/alerts?all=true", "/ecology/readings/upload")) {
+                problems.addAll(check(eco, path, axe));
+            }
             Page hospital = browser.newPage(1440, 900);
             Browser.login(hospital, "hospital", "onecity2026");
             problems.addAll(check(hospital, "/healthcard/verify", axe));

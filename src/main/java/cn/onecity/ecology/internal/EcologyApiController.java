@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.onecity.ecology.Alerts;
 import cn.onecity.ecology.Readings;
+import cn.onecity.ecology.ReadingsCsv;
 import cn.onecity.ecology.Station;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.shared.BusinessException;
@@ -36,10 +37,24 @@ class EcologyApiController {
 
     private final Readings readings;
     private final Alerts alerts;
+    private final ReadingsCsv csv;
 
-    EcologyApiController(Readings readings, Alerts alerts) {
+    EcologyApiController(Readings readings, Alerts alerts, ReadingsCsv csv) {
         this.readings = readings;
         this.alerts = alerts;
+        this.csv = csv;
+    }
+
+    @PostMapping(path = "/readings.csv", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('CITY_STAFF','JOINT_OFFICE','ADMIN')")
+    @Operation(summary = "以 CSV 文件报送监测数据（multipart：kind=water|air，file）",
+            description = "UTF-8，首行为表头。水质：station,time,指标…；空气：station,report,date,time,指标…。空单元格表示未监测。"
+                    + "任一行有误则全部不保存，400 的 errors[] 逐项写明第几行哪一列。")
+    ResponseEntity<Object> csv(CurrentUser user, @RequestParam(defaultValue = "water") String kind,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file) throws java.io.IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        List<Readings.Ingested> result = "air".equals(kind) ? csv.uploadAir(user, content) : csv.uploadWater(user, content);
+        return respond(true, result);
     }
 
     @GetMapping("/alerts")
