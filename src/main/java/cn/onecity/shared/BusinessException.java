@@ -37,4 +37,25 @@ public class BusinessException extends RuntimeException {
     public List<FieldMessage> errors() {
         return errors;
     }
+
+    /**
+     * The messages by field, as forms show them next to their inputs: several for one field are joined with "；",
+     * and a rule that names no field is under "" (or the whole message is, when no field is named at all).
+     */
+    public java.util.Map<String, String> byField() {
+        return byField("");
+    }
+
+    /** As {@link #byField()}, with messages that name no field under {@code fallbackField}. */
+    public java.util.Map<String, String> byField(String fallbackField) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (FieldMessage f : errors) {
+            String field = f.field() == null || f.field().isEmpty() ? fallbackField : f.field();
+            out.merge(field, f.message(), (a, b) -> a + "；" + b);
+        }
+        if (out.isEmpty()) {
+            out.put(fallbackField, getMessage());
+        }
+        return out;
+    }
 }

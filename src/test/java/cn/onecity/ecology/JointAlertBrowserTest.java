@@ -47,6 +47,7 @@ class JointAlertBrowserTest {
             xt.waitForLoadState();
             String result = xt.locator("#upload-result").textContent();
             assertThat(result).contains("新保存 2 条").contains("II 类").contains("IV 类，已发出预警");
+            Browser.screenshot(xt, "ecology-upload");
 
             for (String user : new String[] {"cs-eco", "zz-eco", "xt-eco"}) {
                 Page page = browser.newPage(1280, 900);
@@ -66,6 +67,7 @@ class JointAlertBrowserTest {
             }
             xt.navigate("/ecology/alerts");
             assertThat(xt.locator("#alerts tbody tr").first().textContent()).contains("3 / 3").contains("未关闭");
+            Browser.screenshot(xt, "ecology-alerts");
         }
     }
 }

@@ -51,42 +51,22 @@ class IndustryAccessibilityBrowserTest {
         long policy = policies.list(null).get(0).id();
         List<String> problems = new ArrayList<>();
         try (Browser browser = new Browser("http://localhost:" + port)) {
-            problems.addAll(check(browser.newPage(1440, 900), "/dashboard", axe));
+            problems.addAll(Browser.axeProblems(browser.newPage(1440, 900), "/dashboard", axe));
             Page enterprise = browser.newPage(1440, 900);
             Browser.login(enterprise, "zz-enterprise", "onecity2026");
             for (String path : List.of("/industry", "/industry/enterprises", "/industry/enterprises/" + own.id(),
                     "/industry/enterprises/" + own.id() + "/edit", "/industry/demands", "/industry/demands/" + demand,
                     "/industry/claims")) {
-                problems.addAll(check(enterprise, path, axe));
+                problems.addAll(Browser.axeProblems(enterprise, path, axe));
             }
             Page staff = browser.newPage(1440, 900);
             Browser.login(staff, "zz-gxj", "onecity2026");
             for (String path : List.of("/industry/clusters", "/industry/chains", "/industry/chains/" + chain,
                     "/industry/claims", "/industry/enterprises/new", "/industry/enterprises/import", "/industry/alliance",
                     "/industry/fund", "/industry/policies", "/industry/policies/" + policy, "/industry/investment")) {
-                problems.addAll(check(staff, path, axe));
+                problems.addAll(Browser.axeProblems(staff, path, axe));
             }
         }
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> check(Page page, String path, String axe) {
-        page.navigate(path);
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-                  return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
-                }""");
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> v : violations) {
-            String impact = String.valueOf(v.get("impact"));
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                out.add(path + ": [" + impact + "] " + v.get("id") + " – " + v.get("help") + " at " + v.get("targets"));
-            }
-        }
-        return out;
     }
 }

@@ -62,61 +62,41 @@ class AccessibilityBrowserTest {
             Page anonymous = browser.newPage(1440, 900);
             for (String path : List.of("/", "/dashboard", "/login", "/services?q=公积金", "/services/items/" + serviceItem,
                     "/healthcard/hospitals")) {
-                problems.addAll(check(anonymous, path, axe));
+                problems.addAll(Browser.axeProblems(anonymous, path, axe));
             }
             Page resident = browser.newPage(1440, 900);
             Browser.login(resident, "resident", "onecity2026");
             for (String path : List.of("/services/items/" + serviceItem + "/apply", "/services/mine",
                     "/services/applications/" + residentCase, "/healthcard")) {
-                problems.addAll(check(resident, path, axe));
+                problems.addAll(Browser.axeProblems(resident, path, axe));
             }
             Page eco = browser.newPage(1440, 900);
             Browser.login(eco, "cs-eco", "onecity2026");
             for (String path : List.of("/ecology/alerts?all=true", "/ecology/readings/upload")) {
-                problems.addAll(check(eco, path, axe));
+                problems.addAll(Browser.axeProblems(eco, path, axe));
             }
             Page hospital = browser.newPage(1440, 900);
             Browser.login(hospital, "hospital", "onecity2026");
-            problems.addAll(check(hospital, "/healthcard/verify", axe));
+            problems.addAll(Browser.axeProblems(hospital, "/healthcard/verify", axe));
             Page window = browser.newPage(1440, 900);
             Browser.login(window, "xt-staff", "onecity2026");
             for (String path : List.of("/services/inbox", "/services/applications", "/services/rectifications",
                     "/services/admin/items", "/services/admin/import")) {
-                problems.addAll(check(window, path, axe));
+                problems.addAll(Browser.axeProblems(window, path, axe));
             }
             Page office = browser.newPage(1440, 900);
             Browser.login(office, "office", "onecity2026");
             for (String path : List.of("/cooperation?meeting=6", "/cooperation/items/" + item.id(),
                     "/cooperation/summary?meeting=5", "/cooperation/items/new?meeting=6", "/cooperation/meetings",
                     "/cooperation/reviews", "/notifications", "/healthcard/hospitals")) {
-                problems.addAll(check(office, path, axe));
+                problems.addAll(Browser.axeProblems(office, path, axe));
             }
             Page admin = browser.newPage(1440, 900);
             Browser.login(admin, "admin", "onecity2026");
             for (String path : List.of("/admin/accounts", "/admin/login-log", "/admin/operation-log", "/admin/calendar")) {
-                problems.addAll(check(admin, path, axe));
+                problems.addAll(Browser.axeProblems(admin, path, axe));
             }
         }
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> check(Page page, String path, String axe) {
-        page.navigate(path);
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-                  return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
-                }""");
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> v : violations) {
-            String impact = String.valueOf(v.get("impact"));
-            if ("serious".equals(impact) || "critical".equals(impact)) {
-                out.add(path + ": [" + impact + "] " + v.get("id") + " – " + v.get("help") + " at " + v.get("targets"));
-            }
-        }
-        return out;
     }
 }

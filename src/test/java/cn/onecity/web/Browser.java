@@ -3,6 +3,7 @@ package cn.onecity.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
@@ -67,5 +68,26 @@ public final class Browser implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /** Opens the path, runs axe-core (WCAG 2 A and AA) and returns its serious and critical violations, one line each. */
+    @SuppressWarnings("unchecked")
+    public static List<String> axeProblems(Page page, String path, String axe) {
+        page.navigate(path);
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+                  return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                      targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }));
+                }""");
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> v : violations) {
+            String impact = String.valueOf(v.get("impact"));
+            if ("serious".equals(impact) || "critical".equals(impact)) {
+                out.add(path + ": [" + impact + "] " + v.get("id") + " – " + v.get("help") + " at " + v.get("targets"));
+            }
+        }
+        return out;
     }
 }

@@ -34,7 +34,6 @@ import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.region.Region;
 import cn.onecity.shared.BusinessException;
-import cn.onecity.shared.FieldMessage;
 import cn.onecity.shared.ForbiddenException;
 import cn.onecity.shared.NotFoundException;
 import cn.onecity.shared.PageResult;
@@ -104,7 +103,7 @@ class HealthCardPages {
             cards.apply(user, form);
         } catch (BusinessException e) {
             if (e.status() == 400 || e.status() == 409) {
-                return applyForm(form, errors(e), model);
+                return applyForm(form, e.byField(), model);
             }
             throw e;
         }
@@ -185,7 +184,7 @@ class HealthCardPages {
                 if (e.status() != 400 && e.status() != 429) {
                     throw e;
                 }
-                errors.putAll(errors(e));
+                errors.putAll(e.byField());
             }
         }
         model.addAttribute("errors", errors);
@@ -223,7 +222,7 @@ class HealthCardPages {
                 throw e;
             }
             redirect.addFlashAttribute("form", form);
-            redirect.addFlashAttribute("errors", errors(e));
+            redirect.addFlashAttribute("errors", e.byField());
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
         return "redirect:/healthcard/hospitals#register";
@@ -234,16 +233,5 @@ class HealthCardPages {
         Hospital h = hospitals.connect(user, id);
         redirect.addFlashAttribute("flash", h.name() + "已接入电子健康卡一卡通。可在“账户管理”中为其开设医院工作人员账号。");
         return "redirect:/healthcard/hospitals";
-    }
-
-    static Map<String, String> errors(BusinessException e) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FieldMessage f : e.errors()) {
-            out.merge(f.field() == null ? "" : f.field(), f.message(), (a, b) -> a + "；" + b);
-        }
-        if (out.isEmpty()) {
-            out.put("", e.getMessage());
-        }
-        return out;
     }
 }

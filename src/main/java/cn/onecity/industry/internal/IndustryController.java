@@ -201,7 +201,7 @@ class IndustryController {
             if (e.status() == 403) {
                 throw e;
             }
-            return form(null, form, errors(e, "creditCode"), model);
+            return form(null, form, e.byField("creditCode"), model);
         }
         redirect.addFlashAttribute("flash", user.is(Role.ENTERPRISE)
                 ? "已登记企业，并已提交认领申请，待所在市工业和信息化局确认。" : "已登记企业。");
@@ -227,7 +227,7 @@ class IndustryController {
             if (ex.status() == 403) {
                 throw ex;
             }
-            return form(e, form, errors(ex, "name"), model);
+            return form(e, form, ex.byField("name"), model);
         }
         redirect.addFlashAttribute("flash", "已保存企业信息。");
         return "redirect:/industry/enterprises/" + id;
@@ -262,17 +262,6 @@ class IndustryController {
         String label = prefix + " › " + s.name();
         out.add(Map.entry(s.id(), label));
         s.children().forEach(c -> addOptions(label, c, out));
-    }
-
-    static Map<String, String> errors(BusinessException e, String fallbackField) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (FieldMessage f : e.errors()) {
-            errors.putIfAbsent(f.field(), f.message());
-        }
-        if (errors.isEmpty()) {
-            errors.put(fallbackField, e.getMessage());
-        }
-        return errors;
     }
 
     @GetMapping("/industry/enterprises/import")
@@ -445,7 +434,7 @@ class IndustryController {
             if (e.status() == 403) {
                 throw e;
             }
-            return demandsPage(user, form, errors(e, "title"), model);
+            return demandsPage(user, form, e.byField("title"), model);
         }
         redirect.addFlashAttribute("flash", "需求已发布，平台已推荐匹配企业并通知对方。");
         return "redirect:/industry/demands/" + id;

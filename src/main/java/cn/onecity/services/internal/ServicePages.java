@@ -57,14 +57,7 @@ final class ServicePages {
 
     /** The module's field messages by field; several messages of one field are joined. */
     static Map<String, String> errors(BusinessException e) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (FieldMessage f : e.errors()) {
-            out.merge(f.field() == null ? "" : f.field(), f.message(), (a, b) -> a + "；" + b);
-        }
-        if (out.isEmpty()) {
-            out.put("", e.getMessage());
-        }
-        return out;
+        return e.byField();
     }
 
     /** Whether an exception is about the request (re-render the form) rather than access or state. */
