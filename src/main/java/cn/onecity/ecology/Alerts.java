@@ -19,16 +19,18 @@ import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Organisation;
 import cn.onecity.identity.Role;
 import cn.onecity.notification.Notifications;
+import cn.onecity.region.Region;
 import cn.onecity.shared.BusinessException;
 import cn.onecity.shared.ForbiddenException;
 import cn.onecity.shared.NotFoundException;
 import cn.onecity.shared.Times;
 
 /**
- * Joint alerts (联防联控): raised when a section is worse than its target class, or an air station's AQI reaches
- * {@code onecity.ecology.alert-aqi} (201, 重度污染, by default). Every city's 生态环境局 gets an in-app message and
- * acknowledges with a response. At most one open alert per station and cause: later readings that still show the
- * cause are folded into it, and the first reading that no longer does closes it.
+ * Joint alerts (联防联控): raised when a section is worse than its target class, or a city's AQI (the mean of its
+ * stations, {@link CityAir}) reaches {@code onecity.ecology.alert-aqi} (201, 重度污染, by default). Every city's
+ * 生态环境局 gets an in-app message, and for air also the partner cities' (萍乡, 长株潭萍); each acknowledges with a
+ * response. At most one open alert per section (water) or city (air) and cause: later readings that still show the
+ * cause are folded into it, and the first later reading that no longer does closes it.
  */
 @Service
 public class Alerts {
@@ -43,10 +45,12 @@ public class Alerts {
     private final Notifications notifications;
     private final AuditLog audit;
     private final Clock clock;
+    private final Region region;
     private final int aqiLevel;
 
-    Alerts(JdbcClient jdbc, Accounts accounts, Notifications notifications, AuditLog audit, Clock clock,
+    Alerts(JdbcClient jdbc, Accounts accounts, Notifications notifications, AuditLog audit, Clock clock, Region region,
             @Value("${onecity.ecology.alert-aqi:201}") int aqiLevel) {
+        this.region = region;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.notifications = notifications;
@@ -78,13 +82,33 @@ public class Alerts {
         }
     }
 
-    /** After a reading: raises or folds an alert when {@code showsCause}, else closes the open one. Returns the alert id. */
+    /**
+     * After a water reading: raises or folds the section's alert when {@code showsCause}, else closes the open one.
+     * Returns the alert id.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Optional<Long> record(Station station, String cause, boolean showsCause, OffsetDateTime measuredAt, String detail) {
         // one writer per station at a time, so two readings cannot open two alerts
         jdbc.sql("SELECT code FROM eco_station WHERE code = :c FOR UPDATE").param("c", station.code()).query(String.class).single();
-        Optional<Long> open = jdbc.sql("SELECT id FROM eco_alert WHERE station_code = :s AND cause = :c AND status = 'OPEN'")
-                .param("s", station.code()).param("c", cause).query(Long.class).optional();
+        return record(station.cityCode(), station.code(), cause, showsCause, measuredAt, detail,
+                station.city() + " " + station.name() + "：" + label(cause));
+    }
+
+    /**
+     * After a city's air quality was recomputed (the caller holds the city's lock, see {@link CityAir}): raises or
+     * folds the city's AQI alert when the AQI reached the alert level, else closes the open one.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    Optional<Long> recordCity(String cityCode, String cityName, boolean showsCause, OffsetDateTime measuredAt, String detail) {
+        return record(cityCode, null, AIR, showsCause, measuredAt, detail, cityName + " 城市环境空气质量：" + label(AIR));
+    }
+
+    private Optional<Long> record(String cityCode, String stationCode, String cause, boolean showsCause,
+            OffsetDateTime measuredAt, String detail, String subject) {
+        Optional<Long> open = jdbc.sql("""
+                SELECT id FROM eco_alert WHERE city_code = :city AND cause = :c AND status = 'OPEN'
+                AND (station_code = :s OR (station_code IS NULL AND :s IS NULL))""")
+                .param("city", cityCode).param("s", stationCode).param("c", cause).query(Long.class).optional();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!showsCause) {
             // only a reading later than the last one that showed the cause closes the alert (not a late backfill)
@@ -104,23 +128,31 @@ public class Alerts {
         }
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO eco_alert (station_code, cause, raised_at, measured_at, last_seen_at, detail, status)
-                VALUES (:s, :c, :now, :t, :t, :d, 'OPEN')""")
-                .param("s", station.code()).param("c", cause).param("now", now).param("t", measuredAt).param("d", detail)
-                .update(keys, "id");
+                INSERT INTO eco_alert (city_code, station_code, cause, raised_at, measured_at, last_seen_at, detail, status)
+                VALUES (:city, :s, :c, :now, :t, :t, :d, 'OPEN')""")
+                .param("city", cityCode).param("s", stationCode).param("c", cause).param("now", now).param("t", measuredAt)
+                .param("d", detail).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        String title = "【联防联控预警】" + station.city() + " " + station.name() + "：" + (WATER.equals(cause) ? "水质未达目标" : "空气质量超标");
-        for (Organisation bureau : bureaus()) {
-            notifications.sendToOrganisation(bureau.id(), "生态共治", title, detail + "。请确认并反馈处置措施。", "/ecology/alerts/" + id);
+        for (Organisation bureau : bureaus(cause)) {
+            notifications.sendToOrganisation(bureau.id(), "生态共治", "【联防联控预警】" + subject, detail + "。请确认并反馈处置措施。",
+                    "/ecology/alerts/" + id);
         }
-        audit.record("ecology", "发出联防联控预警", station.code(), detail);
+        audit.record("ecology", "发出联防联控预警", stationCode == null ? cityCode : stationCode, detail);
         return Optional.of(id);
     }
 
-    /** The 生态环境局 organisations of the three cities. */
-    List<Organisation> bureaus() {
+    static String label(String cause) {
+        return WATER.equals(cause) ? "水质未达目标" : "空气质量达到预警级别";
+    }
+
+    /** The 生态环境局 organisations an alert goes to: the three cities', and for air the partner cities' (萍乡). */
+    List<Organisation> bureaus(String cause) {
+        List<String> cities = new ArrayList<>(CITIES);
+        if (AIR.equals(cause)) {
+            region.partnerCities().forEach(c -> cities.add(c.code()));
+        }
         List<Organisation> out = new ArrayList<>();
-        for (String city : CITIES) {
+        for (String city : cities) {
             accounts.organisationOfDepartment(city + "-STHJJ").ifPresent(out::add);
         }
         return out;
@@ -156,6 +188,9 @@ public class Alerts {
             throw new ForbiddenException("仅各市生态环境局工作人员可以确认联防联控预警");
         }
         Alert alert = load(id);
+        if (alert.acks().stream().noneMatch(a -> a.organisationId() == user.organisationId())) {
+            throw new ForbiddenException("该预警未发送给" + user.organisationName() + "，无需确认");
+        }
         String text = response == null ? "" : response.strip();
         if (text.isEmpty()) {
             throw BusinessException.invalid("response", "请填写反馈：已采取或将采取的措施");
@@ -187,14 +222,14 @@ public class Alerts {
 
     private Alert load(long id) {
         Map<String, Object> row = jdbc.sql("""
-                SELECT a.id, a.station_code, s.name, s.city_name, a.cause, a.raised_at, a.measured_at, a.last_seen_at,
-                       a.repeats, a.detail, a.status, a.closed_at, a.closed_reason
-                FROM eco_alert a JOIN eco_station s ON s.code = a.station_code WHERE a.id = :id""")
+                SELECT a.id, a.station_code, s.name, a.cause, a.raised_at, a.measured_at, a.last_seen_at,
+                       a.repeats, a.detail, a.status, a.closed_at, a.closed_reason, a.city_code
+                FROM eco_alert a LEFT JOIN eco_station s ON s.code = a.station_code WHERE a.id = :id""")
                 .param("id", id).query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("station", rs.getString("station_code"));
-                    m.put("name", rs.getString("name"));
-                    m.put("city", rs.getString("city_name"));
+                    m.put("name", rs.getString("name") == null ? "城市环境空气质量" : rs.getString("name"));
+                    m.put("city", cityName(rs.getString("city_code")));
                     m.put("cause", rs.getString("cause"));
                     m.put("raised", local(rs.getObject("raised_at", OffsetDateTime.class)));
                     m.put("measured", local(rs.getObject("measured_at", OffsetDateTime.class)));
@@ -207,7 +242,7 @@ public class Alerts {
                     return m;
                 }).optional().orElseThrow(() -> new NotFoundException("预警不存在"));
         Map<Long, Ack> acks = new LinkedHashMap<>();
-        for (Organisation b : bureaus()) {
+        for (Organisation b : bureaus((String) row.get("cause"))) {
             acks.put(b.id(), new Ack(b.id(), b.name(), null, null, null));
         }
         jdbc.sql("SELECT organisation_id, acknowledged_by, acknowledged_at, response FROM eco_alert_ack WHERE alert_id = :id")
@@ -221,10 +256,16 @@ public class Alerts {
                 }).list();
         String cause = (String) row.get("cause");
         return new Alert(id, (String) row.get("station"), (String) row.get("name"), (String) row.get("city"), cause,
-                WATER.equals(cause) ? "水质未达目标" : "空气质量超标", (OffsetDateTime) row.get("raised"),
+                label(cause), (OffsetDateTime) row.get("raised"),
                 (OffsetDateTime) row.get("measured"), (OffsetDateTime) row.get("last"), (Integer) row.get("repeats"),
                 (String) row.get("detail"), (String) row.get("status"), (OffsetDateTime) row.get("closed"),
                 (String) row.get("closedReason"), List.copyOf(acks.values()));
+    }
+
+    /** 长沙 for 430100, also for partner cities (萍乡). */
+    String cityName(String code) {
+        return region.findCity(code).or(() -> region.partnerCities().stream().filter(c -> c.code().equals(code)).findFirst())
+                .map(c -> c.shortName()).orElse(code);
     }
 
     private static OffsetDateTime local(OffsetDateTime t) {

@@ -52,9 +52,11 @@ public class Readings {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Alerts alerts;
+    private final CityAir cityAir;
     private final Clock clock;
 
-    Readings(JdbcClient jdbc, JsonMapper json, Alerts alerts, Clock clock) {
+    Readings(JdbcClient jdbc, JsonMapper json, Alerts alerts, CityAir cityAir, Clock clock) {
+        this.cityAir = cityAir;
         this.jdbc = jdbc;
         this.json = json;
         this.alerts = alerts;
@@ -268,12 +270,20 @@ public class Readings {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("站点 " + st.code() + " 在该时刻的数据正由另一请求写入，请重试（重试将得到已保存的评价）");
         }
-        if (a.aqi() != null) {
-            boolean high = a.aqi() >= alerts.aqiLevel();
-            alerts.record(st, Alerts.AIR, high, time, st.city() + " " + st.name() + " " + Times.format(time)
-                    + (report == AirQualityIndex.Report.DAILY ? " 日报" : " 实时报") + " AQI " + a.aqi() + " " + a.level().category()
-                    + (a.primaryPollutants().isEmpty() ? "" : "，首要污染物 " + String.join("、", a.primaryPollutants()))
-                    + "（" + edition.label() + "，预警线 " + alerts.aqiLevel() + "）")
+        CityAir.CityAssessment city = cityAir.recompute(st.cityCode(), report, time);
+        AirQualityIndex.Assessment ca = city.assessment();
+        Map<String, Object> cityPart = new LinkedHashMap<>();
+        cityPart.put("city", st.city());
+        cityPart.put("stations", city.stations());
+        cityPart.put("aqi", ca.aqi());
+        cityPart.put("category", ca.level() == null ? null : ca.level().category());
+        cityPart.put("primaryPollutants", ca.primaryPollutants());
+        assessment.put("cityAqi", cityPart);
+        if (ca.aqi() != null) {
+            alerts.recordCity(st.cityCode(), st.city(), ca.aqi() >= alerts.aqiLevel(), time, st.city() + " " + Times.format(time)
+                    + (report == AirQualityIndex.Report.DAILY ? " 日报" : " 实时报") + " 城市 AQI " + ca.aqi() + " " + ca.level().category()
+                    + (ca.primaryPollutants().isEmpty() ? "" : "，首要污染物 " + String.join("、", ca.primaryPollutants()))
+                    + "（" + city.stations() + " 个站点均值，" + edition.label() + "，预警线 " + alerts.aqiLevel() + "）")
                     .ifPresent(id -> assessment.put("alertId", id));
         }
         return new Ingested(st.code(), time, true, assessment);

@@ -17,6 +17,7 @@ public class Region {
 
     private final JdbcClient jdbc;
     private volatile List<City> cities;
+    private volatile List<City> partners;
     private volatile List<Department> departments;
     private volatile List<District> districts;
 
@@ -24,11 +25,21 @@ public class Region {
         this.jdbc = jdbc;
     }
 
+    /** The three member cities, 长沙, 株洲, 湘潭. */
     public List<City> cities() {
         if (cities == null) {
-            cities = jdbc.sql("SELECT code, name, short_name FROM reg_city ORDER BY sort_order").query(City.class).list();
+            cities = jdbc.sql("SELECT code, name, short_name FROM reg_city WHERE member ORDER BY sort_order").query(City.class).list();
         }
         return cities;
+    }
+
+    /** Partner cities outside the three that join one cooperation, e.g. 萍乡 in the 长株潭萍 air cooperation. */
+    public List<City> partnerCities() {
+        if (partners == null) {
+            partners = jdbc.sql("SELECT code, name, short_name FROM reg_city WHERE NOT member ORDER BY sort_order")
+                    .query(City.class).list();
+        }
+        return partners;
     }
 
     public City city(String code) {
@@ -61,7 +72,9 @@ public class Region {
 
     public List<Department> departments() {
         if (departments == null) {
-            departments = jdbc.sql("SELECT code, city_code, kind, name FROM reg_department ORDER BY city_code, kind")
+            departments = jdbc.sql("""
+                    SELECT d.code, d.city_code, d.kind, d.name FROM reg_department d JOIN reg_city c ON c.code = d.city_code
+                    WHERE c.member ORDER BY d.city_code, d.kind""")
                     .query(Department.class).list();
         }
         return departments;

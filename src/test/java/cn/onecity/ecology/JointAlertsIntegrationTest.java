@@ -132,15 +132,56 @@ class JointAlertsIntegrationTest {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(java.util.Map.of("response", response))));
     }
 
+    ResultActions daily(String user, String station, String date, int pm25) throws Exception {
+        return mvc.perform(post("/api/v1/ecology/air-readings").with(httpBasic(user, PW)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"station\":\"" + station + "\",\"date\":\"" + date + "\",\"report\":\"daily\",\"values\":{\"PM2.5_24h\":"
+                        + pm25 + ",\"PM10_24h\":" + (pm25 + 20) + "}}"));
+    }
+
     @Test
-    void anAirStationReachingTheConfiguredAqiAlerts() throws Exception {
+    void aCityAqiReachingTheAlertLevelAlertsTheThreeCitiesAndPingxiangWhichAcknowledges() throws Exception {
         String office = TestAccounts.create(accounts, Role.JOINT_OFFICE);
-        mvc.perform(post("/api/v1/ecology/air-readings").with(httpBasic(office, PW)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"station\":\"" + air + "\",\"date\":\"2026-01-10\",\"report\":\"daily\",\"values\":{\"PM2.5_24h\":180,\"PM10_24h\":200}}"))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.assessment.aqi").value(230))
-                .andExpect(jsonPath("$.assessment.category").value("重度污染"))
-                .andExpect(jsonPath("$.assessment.alertId").isNumber());
+        // a date of its own (2021–2025), so that no other test's 湘潭 readings enter the city mean
+        String date = java.time.LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1800)).toString();
+        long alert = json.readTree(daily(office, air, date, 180).andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.assessment.aqi").value(230))
+                        .andExpect(jsonPath("$.assessment.category").value("重度污染"))
+                        .andExpect(jsonPath("$.assessment.cityAqi.aqi").value(230))
+                        .andExpect(jsonPath("$.assessment.alertId").isNumber())
+                        .andReturn().getResponse().getContentAsString())
+                .get("assessment").get("alertId").asLong();
+        String pxEco = staff("萍乡市生态环境局");
+        mvc.perform(get("/api/v1/ecology/alerts").with(httpBasic(pxEco, PW))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == " + alert + ")].city").value("湘潭"))
+                .andExpect(jsonPath("$[?(@.id == " + alert + ")].cause").value(Alerts.AIR))
+                .andExpect(jsonPath("$[?(@.id == " + alert + ")].acks[*].organisation", Matchers.containsInAnyOrder(
+                        "长沙市生态环境局", "株洲市生态环境局", "湘潭市生态环境局", "萍乡市生态环境局")));
+        ack(pxEco, alert, "萍乡启动大气污染应急响应").andExpect(status().isOk());
+        // 萍乡 joins for air only: a water alert is not its to acknowledge
+        long water = json.readTree(water("2026-05-02T08:00:00+08:00", "1.2").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).get("assessment").get("alertId").asLong();
+        ack(pxEco, water, "x").andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theCityAqiIsTheMeanOfItsStationsAndALaterStationFoldsIntoTheOpenAlert() throws Exception {
+        String office = TestAccounts.create(accounts, Role.JOINT_OFFICE);
+        String second = air + "B";
+        jdbc.sql("INSERT INTO eco_station (code, name, city_code, city_name, kind) VALUES (:c, :n, '430300', '湘潭', 'AIR')")
+                .param("c", second).param("n", "预警测试空气站B" + second).update();
+        String date = java.time.LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1800)).toString();
+        long alert = json.readTree(daily(office, air, date, 300).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).get("assessment").get("alertId").asLong();
+        // (300 + 100) / 2 = 200 µg/m³ of PM2.5 → IAQI 250; PM10 (320 + 120) / 2 = 220 → 135; the station alone: 132
+        daily(office, second, date, 100).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.assessment.aqi").value(132))
+                .andExpect(jsonPath("$.assessment.cityAqi.stations").value(2))
+                .andExpect(jsonPath("$.assessment.cityAqi.aqi").value(250))
+                .andExpect(jsonPath("$.assessment.cityAqi.primaryPollutants[0]").value("PM2.5"))
+                .andExpect(jsonPath("$.assessment.alertId").value(alert));
+        assertThat(jdbc.sql("SELECT aqi FROM eco_city_air WHERE city_code = '430300' AND report = 'DAILY' AND measured_at = :t")
+                .param("t", java.time.LocalDate.parse(date).atStartOfDay(cn.onecity.shared.Times.ZONE).toOffsetDateTime())
+                .query(Integer.class).single()).isEqualTo(250);
     }
 
     @Test

@@ -53,6 +53,7 @@ class IdentityDemoData implements ApplicationRunner {
         account("cs-eco", "长沙市生态环境局（示例人员）", Role.CITY_STAFF, orgId("长沙市生态环境局"), null);
         account("zz-eco", "株洲市生态环境局（示例人员）", Role.CITY_STAFF, orgId("株洲市生态环境局"), null);
         account("xt-eco", "湘潭市生态环境局（示例人员）", Role.CITY_STAFF, orgId("湘潭市生态环境局"), null);
+        account("px-eco", "萍乡市生态环境局（示例人员）", Role.CITY_STAFF, orgId("萍乡市生态环境局"), null);
         account("cs-fgw", "长沙市发展和改革委员会（示例人员）", Role.CITY_STAFF, orgId("长沙市发展和改革委员会"), null);
         account("zz-fgw", "株洲市发展和改革委员会（示例人员）", Role.CITY_STAFF, orgId("株洲市发展和改革委员会"), null);
         account("xt-fgw", "湘潭市发展和改革委员会（示例人员）", Role.CITY_STAFF, orgId("湘潭市发展和改革委员会"), null);
