@@ -36,11 +36,13 @@ public class Dashboard {
     private final ServiceStatistics services;
     private final IndustryStatistics industry;
     private final Clock clock;
+    private final cn.onecity.ecology.EcologyReports ecology;
 
     private final HealthCardStatistics healthCards;
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
-            HealthCardStatistics healthCards, IndustryStatistics industry, Clock clock) {
+            HealthCardStatistics healthCards, IndustryStatistics industry, cn.onecity.ecology.EcologyReports ecology, Clock clock) {
+        this.ecology = ecology;
         this.healthCards = healthCards;
         this.industry = industry;
         this.summaries = summaries;
@@ -63,6 +65,11 @@ public class Dashboard {
     /** 产业协同: clusters by level, served enterprises, the park fund, cross-city matches, investment by stage. */
     public IndustryStatistics.Figures industry() {
         return industry.figures();
+    }
+
+    /** 生态共治: the latest month's water against targets, this year's good-air days and PM2.5, open joint alerts. */
+    public cn.onecity.ecology.EcologyReports.Figures ecology() {
+        return ecology.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -42,6 +42,12 @@ class DashboardApiController {
         return dashboard.industry();
     }
 
+    @GetMapping("/api/v1/dashboard/ecology")
+    @io.swagger.v3.oas.annotations.Operation(summary = "生态共治汇总：最近一月断面达标比例与类别、湘江干流断面、各城市优良天数比例与 PM2.5 均值、未关闭的联防联控预警数")
+    cn.onecity.ecology.EcologyReports.Figures ecology() {
+        return dashboard.ecology();
+    }
+
     @GetMapping("/api/v1/dashboard/cooperation")
     CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

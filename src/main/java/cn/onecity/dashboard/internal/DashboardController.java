@@ -44,6 +44,9 @@ class DashboardController {
         var industry = dashboard.industry();
         model.addAttribute("ind", industry);
         model.addAttribute("indJson", json.writeValueAsString(industry));
+        var ecology = dashboard.ecology();
+        model.addAttribute("eco", ecology);
+        model.addAttribute("ecoJson", json.writeValueAsString(ecology));
         return VIEW;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.onecity.ecology.Alerts;
+import cn.onecity.ecology.JointActions;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.shared.BusinessException;
 
@@ -20,8 +21,11 @@ class AlertsController {
 
     private final Alerts alerts;
 
-    AlertsController(Alerts alerts) {
+    private final JointActions jointActions;
+
+    AlertsController(Alerts alerts, JointActions jointActions) {
         this.alerts = alerts;
+        this.jointActions = jointActions;
     }
 
     @GetMapping("/ecology/alerts")
@@ -34,7 +38,9 @@ class AlertsController {
 
     @GetMapping("/ecology/alerts/{id}")
     String alert(CurrentUser user, @PathVariable long id, Model model) {
-        model.addAttribute("alert", alerts.get(user, id));
+        Alerts.Alert alert = alerts.get(user, id);
+        model.addAttribute("alert", alert);
+        model.addAttribute("actions", jointActions.forCause(user, alert.cause()));
         model.addAttribute("mine", user.organisationId());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
