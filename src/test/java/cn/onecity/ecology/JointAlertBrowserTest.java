@@ -38,8 +38,8 @@ class JointAlertBrowserTest {
             Browser.login(xt, "xt-eco", PASSWORD);
             xt.navigate("/ecology/readings/upload");
             String csv = "station,time,DO,CODMn,NH3N,TP,pH\n"
-                    + "W-XT-XJ-01,2026-05-01T08:00:00+08:00,7.2,3.1,0.30,0.06,7.5\n"
-                    + "W-XT-XJ-01,2026-05-01T09:00:00+08:00,5.5,5.2,1.20,0.15,7.4\n";
+                    + "W-XT-XJ-01,2026-05-03T08:00:00+08:00,7.2,3.1,0.30,0.06,7.5\n"
+                    + "W-XT-XJ-01,2026-05-03T09:00:00+08:00,5.5,5.2,1.20,0.15,7.4\n";
             xt.getByLabel("水质（station,time,DO,CODMn,NH3N,TP,…）").check();
             xt.getByLabel("CSV 文件（不超过 5 MB）").setInputFiles(new FilePayload("readings.csv", "text/csv",
                     csv.getBytes(StandardCharsets.UTF_8)));
@@ -57,6 +57,7 @@ class JointAlertBrowserTest {
                         .first().getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("查看")).click();
                 page.waitForURL(url -> url.contains("/ecology/alerts/"));
                 assertThat(page.locator("h1").textContent()).contains("湘江湘潭五星断面").contains("水质未达目标");
+                assertThat(page.locator("#joint-actions").textContent()).contains("湘江治污、大气治污、森林防灭火联防联控行动");
                 page.getByLabel("本局反馈：已采取或将采取的措施").fill(user + " 已启动上下游联合排查（示例）");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("确认预警")).click();
                 page.waitForLoadState();
@@ -68,6 +69,14 @@ class JointAlertBrowserTest {
             xt.navigate("/ecology/alerts");
             assertThat(xt.locator("#alerts tbody tr").first().textContent()).contains("3 / 3").contains("未关闭");
             Browser.screenshot(xt, "ecology-alerts");
+
+            // the public report: the upload's section is in this month's table, and the figures are drawn
+            Page anonymous = browser.newPage(1280, 900);
+            anonymous.navigate("/ecology/reports");
+            assertThat(anonymous.locator("#water-sections").textContent()).contains("湘江湘潭五星断面");
+            assertThat(anonymous.locator("#air-cities").textContent()).contains("萍乡");
+            assertThat(anonymous.locator("#chart-water-share canvas").count()).isEqualTo(1);
+            Browser.screenshot(anonymous, "ecology-reports");
         }
     }
 }
