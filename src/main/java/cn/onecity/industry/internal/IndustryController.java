@@ -642,15 +642,6 @@ class IndustryController {
         return "redirect:/industry/investment";
     }
 
-    /** A non-numeric id in a page address is a page that does not exist, not a server error. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
-    String badAddress(jakarta.servlet.http.HttpServletResponse response, Model model) {
-        response.setStatus(404);
-        model.addAttribute("status", 404);
-        model.addAttribute("message", "页面不存在：地址中的编号无效。");
-        return "web/error";
-    }
-
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -55,6 +55,19 @@ class PageExceptionHandler {
         return error(response, model, 404, "页面不存在。");
     }
 
+    /**
+     * A value of the wrong type in the address: in the path (a non-numeric id) the page does not exist; in a query
+     * parameter the request is malformed.
+     */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    String badAddress(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e,
+            HttpServletResponse response, Model model) {
+        if (e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            return error(response, model, 404, "页面不存在：地址中的编号无效。");
+        }
+        return error(response, model, 400, "参数“" + e.getName() + "”的格式不正确。");
+    }
+
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletResponse response, Model model) {
         log.error("unexpected error on a page", e);
