@@ -38,9 +38,12 @@ public class Dashboard {
     private final Clock clock;
 
     private final HealthCardStatistics healthCards;
+    private final cn.onecity.projects.ProjectStatistics projects;
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
-            HealthCardStatistics healthCards, IndustryStatistics industry, Clock clock) {
+            HealthCardStatistics healthCards, IndustryStatistics industry, cn.onecity.projects.ProjectStatistics projects,
+            Clock clock) {
+        this.projects = projects;
         this.healthCards = healthCards;
         this.industry = industry;
         this.summaries = summaries;
@@ -63,6 +66,11 @@ public class Dashboard {
     /** 产业协同: clusters by level, served enterprises, the park fund, cross-city matches, investment by stage. */
     public IndustryStatistics.Figures industry() {
         return industry.figures();
+    }
+
+    /** 交通互联: the 融城干道 total invested, roads open and under way, landmark projects by status, investment by city. */
+    public cn.onecity.projects.ProjectStatistics.Figures projects() {
+        return projects.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -44,6 +44,9 @@ class DashboardController {
         var industry = dashboard.industry();
         model.addAttribute("ind", industry);
         model.addAttribute("indJson", json.writeValueAsString(industry));
+        var projects = dashboard.projects();
+        model.addAttribute("prj", projects);
+        model.addAttribute("prjJson", json.writeValueAsString(projects));
         return VIEW;
     }
 }
