@@ -18,9 +18,9 @@ public record InvestmentRollUp(int projects, BigDecimal planned, BigDecimal inve
         List<Amount> byType, List<StatusCount> byStatus) {
 
     /** A group's project count and invested total (万元); {@code investedYi} in 亿元, two decimals. */
-    public record Amount(String key, String label, int projects, BigDecimal invested) {
-        public BigDecimal investedYi() {
-            return yi(invested);
+    public record Amount(String key, String label, int projects, BigDecimal invested, BigDecimal investedYi) {
+        Amount(String key, String label, int projects, BigDecimal invested) {
+            this(key, label, projects, invested, yi(invested));
         }
     }
 
