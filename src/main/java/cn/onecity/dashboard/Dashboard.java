@@ -39,10 +39,13 @@ public class Dashboard {
     private final cn.onecity.ecology.EcologyReports ecology;
 
     private final HealthCardStatistics healthCards;
+    private final cn.onecity.projects.ProjectStatistics projects;
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
-            HealthCardStatistics healthCards, IndustryStatistics industry, cn.onecity.ecology.EcologyReports ecology, Clock clock) {
+            HealthCardStatistics healthCards, IndustryStatistics industry, cn.onecity.ecology.EcologyReports ecology,
+            cn.onecity.projects.ProjectStatistics projects, Clock clock) {
         this.ecology = ecology;
+        this.projects = projects;
         this.healthCards = healthCards;
         this.industry = industry;
         this.summaries = summaries;
@@ -70,6 +73,11 @@ public class Dashboard {
     /** 生态共治: the latest month's water against targets, this year's good-air days and PM2.5, open joint alerts. */
     public cn.onecity.ecology.EcologyReports.Figures ecology() {
         return ecology.figures();
+    }
+
+    /** 交通互联: the 融城干道 total invested, roads open and under way, landmark projects by status, investment by city. */
+    public cn.onecity.projects.ProjectStatistics.Figures projects() {
+        return projects.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -73,9 +73,12 @@ class CooperationController {
     private final Region region;
     private final WorkingCalendar calendar;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<cn.onecity.cooperation.ItemProgressContributor> contributors;
 
     CooperationController(Cooperation cooperation, ProgressReporting reporting, Region region,
-            WorkingCalendar calendar, Clock clock) {
+            WorkingCalendar calendar, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<cn.onecity.cooperation.ItemProgressContributor> contributors) {
+        this.contributors = contributors;
         this.cooperation = cooperation;
         this.reporting = reporting;
         this.region = region;
@@ -234,6 +237,8 @@ class CooperationController {
                     .map(d -> d.name()).orElse(party.departmentCode()));
         }
         model.addAttribute("departmentNames", departmentNames);
+        // sections of modules that follow this item (e.g. a major project's milestones and investment)
+        model.addAttribute("progressSections", contributors.orderedStream().flatMap(c -> c.sections(id, asOf).stream()).toList());
         return VIEW_ITEM;
     }
 

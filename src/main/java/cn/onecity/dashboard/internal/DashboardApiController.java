@@ -48,6 +48,12 @@ class DashboardApiController {
         return dashboard.ecology();
     }
 
+    @GetMapping("/api/v1/dashboard/projects")
+    @io.swagger.v3.oas.annotations.Operation(summary = "交通互联：融城干道累计完成投资与通车/在建数、标志性工程按状态、各市完成投资（按月度报送计算）")
+    cn.onecity.projects.ProjectStatistics.Figures projects() {
+        return dashboard.projects();
+    }
+
     @GetMapping("/api/v1/dashboard/cooperation")
     CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

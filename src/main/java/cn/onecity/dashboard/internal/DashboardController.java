@@ -47,6 +47,9 @@ class DashboardController {
         var ecology = dashboard.ecology();
         model.addAttribute("eco", ecology);
         model.addAttribute("ecoJson", json.writeValueAsString(ecology));
+        var projects = dashboard.projects();
+        model.addAttribute("prj", projects);
+        model.addAttribute("prjJson", json.writeValueAsString(projects));
         return VIEW;
     }
 }
