@@ -91,15 +91,7 @@ public class Readings {
 
     @Transactional
     public List<Ingested> ingestWater(CurrentUser user, List<WaterInput> inputs) {
-        List<FieldMessage> errors = new ArrayList<>();
-        List<Runnable> checked = new ArrayList<>();
-        List<Ingested> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        requireInputs(inputs);
-        for (int i = 0; i < inputs.size(); i++) {
-            WaterInput in = inputs.get(i);
-            String prefix = inputs.size() > 1 ? "[" + i + "]." : "";
-            int before = errors.size();
+        return ingest(inputs, (in, prefix, seen, errors) -> {
             Station st = stationFor(user, in.station(), "WATER", prefix, errors);
             OffsetDateTime time = time(in.time(), prefix + "time", errors);
             Map<WaterQuality.Parameter, BigDecimal> values = new java.util.EnumMap<>(WaterQuality.Parameter.class);
@@ -118,15 +110,36 @@ public class Readings {
                 });
             }
             checkTime(st, time, prefix + "time", seen, errors);
-            if (errors.size() > before) {
-                continue;
+            return () -> saveWater(user, st, time, in.values(), values);
+        });
+    }
+
+    /** Checks one input, adding what is wrong to {@code errors}; returns how to save it once the batch is clean. */
+    private interface Check<I> {
+        java.util.function.Supplier<Ingested> check(I input, String prefix, Set<String> seen, List<FieldMessage> errors);
+    }
+
+    /**
+     * A batch, all or nothing: every input is checked (errors named {@code [i].field} when there are several), and
+     * only when none has an error are they saved, in order.
+     */
+    private static <I> List<Ingested> ingest(List<I> inputs, Check<I> check) {
+        requireInputs(inputs);
+        List<FieldMessage> errors = new ArrayList<>();
+        List<java.util.function.Supplier<Ingested>> checked = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            int before = errors.size();
+            java.util.function.Supplier<Ingested> save = check.check(inputs.get(i), inputs.size() > 1 ? "[" + i + "]." : "", seen, errors);
+            if (errors.size() == before) {
+                checked.add(save);
             }
-            checked.add(() -> out.add(saveWater(user, st, time, in.values(), values)));
         }
         if (!errors.isEmpty()) {
             throw new BusinessException(400, errors.get(0).message(), errors);
         }
-        checked.forEach(Runnable::run);
+        List<Ingested> out = new ArrayList<>();
+        checked.forEach(save -> out.add(save.get()));
         return out;
     }
 
@@ -176,15 +189,7 @@ public class Readings {
 
     @Transactional
     public List<Ingested> ingestAir(CurrentUser user, List<AirInput> inputs) {
-        List<FieldMessage> errors = new ArrayList<>();
-        List<Runnable> checked = new ArrayList<>();
-        List<Ingested> out = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
-        requireInputs(inputs);
-        for (int i = 0; i < inputs.size(); i++) {
-            AirInput in = inputs.get(i);
-            String prefix = inputs.size() > 1 ? "[" + i + "]." : "";
-            int before = errors.size();
+        return ingest(inputs, (in, prefix, seen, errors) -> {
             Station st = stationFor(user, in.station(), "AIR", prefix, errors);
             String reportText = in.report() == null ? "" : in.report().strip().toLowerCase();
             AirQualityIndex.Report report = switch (reportText) {
@@ -219,18 +224,10 @@ public class Readings {
                 });
             }
             checkTime(st, time, prefix + (report == AirQualityIndex.Report.DAILY ? "date" : "time"), seen, errors);
-            if (errors.size() > before) {
-                continue;
-            }
             OffsetDateTime at = time;
             AirQualityIndex.Report r = report;
-            checked.add(() -> out.add(saveAir(user, st, r, at, in.values(), values)));
-        }
-        if (!errors.isEmpty()) {
-            throw new BusinessException(400, errors.get(0).message(), errors);
-        }
-        checked.forEach(Runnable::run);
-        return out;
+            return () -> saveAir(user, st, r, at, in.values(), values);
+        });
     }
 
     private Ingested saveAir(CurrentUser user, Station st, AirQualityIndex.Report report, OffsetDateTime time,
