@@ -18,6 +18,7 @@ import cn.onecity.cooperation.ProgressSummary.AreaSummary;
 import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
 import cn.onecity.industry.IndustryStatistics;
+import cn.onecity.innovation.InnovationStatistics;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
 import cn.onecity.healthcard.HealthCardStatistics;
@@ -35,12 +36,14 @@ public class Dashboard {
     private final Region region;
     private final ServiceStatistics services;
     private final IndustryStatistics industry;
+    private final InnovationStatistics innovation;
     private final Clock clock;
 
     private final HealthCardStatistics healthCards;
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
-            HealthCardStatistics healthCards, IndustryStatistics industry, Clock clock) {
+            HealthCardStatistics healthCards, IndustryStatistics industry, InnovationStatistics innovation, Clock clock) {
+        this.innovation = innovation;
         this.healthCards = healthCards;
         this.industry = industry;
         this.summaries = summaries;
@@ -63,6 +66,11 @@ public class Dashboard {
     /** 产业协同: clusters by level, served enterprises, the park fund, cross-city matches, investment by stage. */
     public IndustryStatistics.Figures industry() {
         return industry.figures();
+    }
+
+    /** 科技成果转化: results, demands, deals, service institutions, challenges, contract turnover and flows, R&D. */
+    public InnovationStatistics.Figures innovation() {
+        return innovation.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

@@ -44,6 +44,9 @@ class DashboardController {
         var industry = dashboard.industry();
         model.addAttribute("ind", industry);
         model.addAttribute("indJson", json.writeValueAsString(industry));
+        var innovation = dashboard.innovation();
+        model.addAttribute("inv", innovation);
+        model.addAttribute("invJson", json.writeValueAsString(innovation));
         return VIEW;
     }
 }
