@@ -43,6 +43,8 @@ import cn.onecity.shared.NotFoundException;
 public class Demands {
 
     public static final int RECOMMENDED = 10;
+    /** How many ranked results a demand shows. */
+    public static final int SHOWN = 20;
     static final int CANDIDATES = 100;
     static final int MAX_TERMS = 16;
     static final double TEXT_MAX = 60;
@@ -165,9 +167,9 @@ public class Demands {
 
     // ---- ranking ----------------------------------------------------------------------------------------------
 
-    /** The results ranked for a demand now, best first (score > 0 only). */
+    /** The best {@value #SHOWN} results for a demand now, best first (score > 0 only). */
     public List<Match> matches(long demandId) {
-        return rank(get(demandId));
+        return rank(get(demandId)).stream().limit(SHOWN).toList();
     }
 
     List<Match> rank(Demand demand) {

@@ -280,7 +280,7 @@ class InnovationDemoData implements ApplicationRunner {
             int count = 24 + (year - today.getYear() + 2) * 6;
             for (int i = 0; i < count; i++) {
                 String[] s = sellers[(i * 3 + year) % sellers.length];
-                String[] b = buyers[(i * 5 + year) % buyers.length];
+                String[] b = buyers[(i * 2 + year) % buyers.length];
                 // mostly 长沙 research converted in 湘潭 and 株洲
                 if (s[1].equals("430100") && b[1].equals("430100") && i % 3 != 0) {
                     b = buyers[i % 2 == 0 ? 0 : 1];
