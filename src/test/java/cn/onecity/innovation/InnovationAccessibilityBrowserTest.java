@@ -19,7 +19,7 @@ import cn.onecity.web.Browser;
 import cn.onecity.web.BrowserTest;
 
 /**
- * The 科技成果转化 pages (and the public challenge list) pass axe-core's WCAG 2 A and AA rules with no serious or
+ * The 科技成果转化 pages (the public challenge list, and the 驾驶舱 with its 科技成果转化 block) pass axe-core's WCAG 2 A and AA rules with no serious or
  * critical violation, as the platform's other pages do.
  */
 @BrowserTest
@@ -43,7 +43,9 @@ class InnovationAccessibilityBrowserTest {
         long challenge = challenges.list().get(0).id();
         List<String> problems = new ArrayList<>();
         try (Browser browser = new Browser("http://localhost:" + port)) {
-            problems.addAll(Browser.axeProblems(browser.newPage(1440, 900), "/innovation/challenges", axe));
+            Page anonymous = browser.newPage(1440, 900);
+            problems.addAll(Browser.axeProblems(anonymous, "/innovation/challenges", axe));
+            problems.addAll(Browser.axeProblems(anonymous, "/dashboard", axe));
             Page kjj = browser.newPage(1440, 900);
             Browser.login(kjj, "cs-kjj", "onecity2026");
             for (String path : List.of("/innovation", "/innovation/contracts", "/innovation/results")) {
