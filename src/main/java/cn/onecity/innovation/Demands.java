@@ -43,6 +43,8 @@ import cn.onecity.shared.NotFoundException;
 public class Demands {
 
     public static final int RECOMMENDED = 10;
+    /** How many of the newest demands a newly published result is matched with. */
+    static final int RECENT_DEMANDS = 50;
     /** How many ranked results a demand shows. */
     public static final int SHOWN = 20;
     static final int CANDIDATES = 100;
@@ -133,6 +135,41 @@ public class Demands {
                                 + top.get(0).title() + "，" + top.get(0).city() + "）。",
                 "/innovation/demands/" + id);
         return id;
+    }
+
+    /**
+     * Matching the other way round: after a result is published (and indexed), it is recorded and notified for each
+     * of the {@value #RECENT_DEMANDS} newest demands whose top {@value #RECOMMENDED} it now enters.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    public void on(ResultPublished event) {
+        Optional<Results.Result> published = results.find(event.resultId());
+        if (published.isEmpty()) {
+            return;
+        }
+        Results.Result r = published.get();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Demand demand : list(RECENT_DEMANDS)) {
+            rank(demand).stream().limit(RECOMMENDED).filter(m -> m.resultId() == r.id()).findFirst().ifPresent(m -> {
+                boolean recorded = jdbc.sql("SELECT COUNT(*) FROM inv_match WHERE demand_id = :d AND result_id = :r")
+                        .param("d", demand.id()).param("r", r.id()).query(Long.class).single() > 0;
+                if (recorded) {
+                    return;
+                }
+                jdbc.sql("INSERT INTO inv_match (demand_id, result_id, score, reasons, created_at) VALUES (:d, :r, :s, :why, :now)")
+                        .param("d", demand.id()).param("r", r.id()).param("s", m.score())
+                        .param("why", String.join("\n", m.reasons())).param("now", now).update();
+                notifications.sendToOrganisation(demand.organisationId(), "科技成果转化", "新成果匹配：" + demand.title(),
+                        r.institutionName() + "（" + r.city() + "）新发布的成果“" + r.title() + "”与贵企业需求匹配度 "
+                                + m.score() + "。", "/innovation/demands/" + demand.id());
+                if (r.organisationId() != null) {
+                    notifications.sendToOrganisation(r.organisationId(), "科技成果转化", "成果对接推荐：" + demand.title(),
+                            demand.enterpriseName() + "（" + demand.city() + "）的技术需求与贵单位成果“" + r.title()
+                                    + "”匹配度 " + m.score() + "。", "/innovation/demands/" + demand.id());
+                }
+            });
+        }
     }
 
     public Optional<Demand> find(long id) {

@@ -85,13 +85,16 @@ public class Results implements SearchSource {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SearchIndex index;
     private final Region region;
     private final AuditLog audit;
     private final Clock clock;
 
-    Results(JdbcClient jdbc, SearchIndex index, Region region, AuditLog audit, Clock clock) {
+    Results(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, SearchIndex index, Region region,
+            AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.index = index;
         this.region = region;
         this.audit = audit;
@@ -146,6 +149,7 @@ public class Results implements SearchSource {
         long id = keys.getKey().longValue();
         audit.record("innovation", "发布科技成果", "成果#" + id, title);
         index.upsert(document(get(id)));
+        events.publishEvent(new ResultPublished(id)); // after the index update: demands are matched after commit
         return id;
     }
 

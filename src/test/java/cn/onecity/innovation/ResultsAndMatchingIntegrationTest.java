@@ -108,6 +108,19 @@ class ResultsAndMatchingIntegrationTest {
     }
 
     @Test
+    void aResultPublishedAfterADemandIsMatchedWithItAndBothSidesAreNotified() throws Exception {
+        long demand = postDemand("500");
+        long unreadEnterprise = notifications.unreadCount(xiangtan);
+        long unreadInstitution = notifications.unreadCount(changsha);
+        long result = publishResult("后发布的轻量化壳体" + word, 7, "300");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inv_match WHERE demand_id = :d AND result_id = :r").param("d", demand)
+                .param("r", result).query(Long.class).single()).isEqualTo(1);
+        assertThat(notifications.unreadCount(xiangtan)).isEqualTo(unreadEnterprise + 1);
+        // other tests' demands with the same words may match the new result too: one message each
+        assertThat(notifications.unreadCount(changsha)).isGreaterThan(unreadInstitution);
+    }
+
+    @Test
     void aTrlOutsideOneToNineIsRefusedNamingTheFieldAndNothingIsSaved() throws Exception {
         for (int trl : new int[] {0, 10}) {
             String title = InvTestData.unique("错误成熟度");
