@@ -18,6 +18,7 @@ import cn.onecity.cooperation.ProgressSummary.AreaSummary;
 import cn.onecity.cooperation.ProgressSummary.Summary;
 import cn.onecity.identity.DataScope;
 import cn.onecity.industry.IndustryStatistics;
+import cn.onecity.innovation.InnovationStatistics;
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
 import cn.onecity.healthcard.HealthCardStatistics;
@@ -35,6 +36,7 @@ public class Dashboard {
     private final Region region;
     private final ServiceStatistics services;
     private final IndustryStatistics industry;
+    private final InnovationStatistics innovation;
     private final Clock clock;
     private final cn.onecity.ecology.EcologyReports ecology;
 
@@ -43,9 +45,10 @@ public class Dashboard {
 
     Dashboard(ProgressSummary summaries, Cooperation cooperation, Region region, ServiceStatistics services,
             HealthCardStatistics healthCards, IndustryStatistics industry, cn.onecity.ecology.EcologyReports ecology,
-            cn.onecity.projects.ProjectStatistics projects, Clock clock) {
+            cn.onecity.projects.ProjectStatistics projects, InnovationStatistics innovation, Clock clock) {
         this.ecology = ecology;
         this.projects = projects;
+        this.innovation = innovation;
         this.healthCards = healthCards;
         this.industry = industry;
         this.summaries = summaries;
@@ -78,6 +81,11 @@ public class Dashboard {
     /** 交通互联: the 融城干道 total invested, roads open and under way, landmark projects by status, investment by city. */
     public cn.onecity.projects.ProjectStatistics.Figures projects() {
         return projects.figures();
+    }
+
+    /** 科技成果转化: results, demands, deals, service institutions, challenges, contract turnover and flows, R&D. */
+    public InnovationStatistics.Figures innovation() {
+        return innovation.figures();
     }
 
     /** Counts of one group of items (an area, a lead city) by derived status. */

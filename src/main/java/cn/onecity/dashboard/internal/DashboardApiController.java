@@ -54,6 +54,12 @@ class DashboardApiController {
         return dashboard.projects();
     }
 
+    @GetMapping("/api/v1/dashboard/innovation")
+    @io.swagger.v3.oas.annotations.Operation(summary = "科技成果转化汇总：成果、需求、经纪签约、服务机构、揭榜挂帅按阶段、技术合同成交额与城市流向、研发机构增长")
+    cn.onecity.innovation.InnovationStatistics.Figures innovation() {
+        return dashboard.innovation();
+    }
+
     @GetMapping("/api/v1/dashboard/cooperation")
     CooperationFigures cooperation(@RequestParam(required = false) Integer meeting,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

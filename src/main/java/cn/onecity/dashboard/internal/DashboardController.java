@@ -50,6 +50,9 @@ class DashboardController {
         var projects = dashboard.projects();
         model.addAttribute("prj", projects);
         model.addAttribute("prjJson", json.writeValueAsString(projects));
+        var innovation = dashboard.innovation();
+        model.addAttribute("inv", innovation);
+        model.addAttribute("invJson", json.writeValueAsString(innovation));
         return VIEW;
     }
 }
