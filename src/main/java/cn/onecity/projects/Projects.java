@@ -327,15 +327,104 @@ public class Projects {
 
     // ------------------------------------------------------------------------------------------------ registering
 
+    /** Upper bound of a planned investment: 1 万亿元 (in 万元). */
+    public static final BigDecimal MAX_PLANNED_WAN = new BigDecimal("100000000");
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_PROJECT_NOTE = 300;
+    public static final int MAX_MILESTONE_NAME = 100;
+
     /** The joint office registers a project; 400 naming the field for bad input, 409 for a code in use. */
     @Transactional
     public long create(CurrentUser user, NewProject n) {
-        if (user == null || !user.isAny(Role.JOINT_OFFICE, Role.ADMIN)) {
-            throw new ForbiddenException("仅一体化办可以登记重大项目");
+        requireOffice(user, "仅一体化办可以登记重大项目");
+        Checked c = validate(n, null);
+        if (codeTaken(c.code(), null)) {
+            throw new ConflictException("项目编号 " + c.code() + " 已被使用");
         }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO prj_project (code, name, kind, landmark, planned_investment, description, note, created_at, created_by)
+                VALUES (:code, :name, :kind, :landmark, :planned, :d, :note, :at, :by)""")
+                .param("code", c.code()).param("name", c.name()).param("kind", n.type().name()).param("landmark", n.landmark())
+                .param("planned", n.plannedInvestment()).param("d", c.description()).param("note", c.note())
+                .param("at", OffsetDateTime.now(clock)).param("by", user.username()).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        writeCities(id, c.departments());
+        writeMilestones(id, c.steps());
+        writeItems(id, c.items());
+        audit.record("projects", "登记重大项目", c.code(), c.name());
+        return id;
+    }
+
+    /**
+     * The joint office changes a project: the same rules as {@link #create}, and a city that has already reported
+     * investment cannot be removed (its reports are kept). Monthly reports are never touched; milestones keep their
+     * ids by position, so a milestone edited in place stays the same milestone.
+     */
+    @Transactional
+    public void update(CurrentUser user, long id, NewProject n) {
+        requireOffice(user, "仅一体化办可以修改重大项目");
+        Project old = get(user, id);
+        // one writer per project at a time (a report arriving for a city being removed must not slip in)
+        jdbc.sql("SELECT id FROM prj_project WHERE id = :p FOR UPDATE").param("p", id).query(Long.class).single();
+        Checked c = validate(n, old);
+        if (codeTaken(c.code(), id)) {
+            throw new ConflictException("项目编号 " + c.code() + " 已被使用");
+        }
+        jdbc.sql("""
+                UPDATE prj_project SET code = :code, name = :name, kind = :kind, landmark = :landmark, planned_investment = :planned,
+                    description = :d, note = :note WHERE id = :id""")
+                .param("code", c.code()).param("name", c.name()).param("kind", n.type().name()).param("landmark", n.landmark())
+                .param("planned", n.plannedInvestment()).param("d", c.description()).param("note", c.note()).param("id", id).update();
+        jdbc.sql("DELETE FROM prj_project_city WHERE project_id = :p").param("p", id).update();
+        writeCities(id, c.departments());
+        List<Long> milestoneIds = jdbc.sql("SELECT id FROM prj_milestone WHERE project_id = :p ORDER BY seq")
+                .param("p", id).query(Long.class).list();
+        // park the kept rows on negative seqs first, so that renumbering never collides with UNIQUE (project_id, seq)
+        jdbc.sql("UPDATE prj_milestone SET seq = -seq WHERE project_id = :p").param("p", id).update();
+        for (int i = 0; i < c.steps().size(); i++) {
+            NewProject.Step s = c.steps().get(i);
+            if (i < milestoneIds.size()) {
+                jdbc.sql("UPDATE prj_milestone SET seq = :s, name = :n, kind = :k, planned_date = :pd, actual_date = :ad WHERE id = :id")
+                        .param("s", i + 1).param("n", s.name().strip()).param("k", s.kind().name()).param("pd", s.plannedDate())
+                        .param("ad", s.actualDate()).param("id", milestoneIds.get(i)).update();
+            } else {
+                insertMilestone(id, i + 1, s);
+            }
+        }
+        for (int i = c.steps().size(); i < milestoneIds.size(); i++) {
+            jdbc.sql("DELETE FROM prj_milestone WHERE id = :id").param("id", milestoneIds.get(i)).update();
+        }
+        jdbc.sql("DELETE FROM prj_project_item WHERE project_id = :p").param("p", id).update();
+        writeItems(id, c.items());
+        audit.record("projects", "修改重大项目", c.code(), describeChanges(old, n, c));
+    }
+
+    /**
+     * Applies every rule of {@link #create} ({@code projectId} null) or {@link #update} without saving anything, so a
+     * form can show all messages at once even when some of its own input could not be read; 400/409 as they do.
+     */
+    @Transactional(readOnly = true)
+    public void check(CurrentUser user, Long projectId, NewProject n) {
+        requireOffice(user, projectId == null ? "仅一体化办可以登记重大项目" : "仅一体化办可以修改重大项目");
+        Checked c = validate(n, projectId == null ? null : get(user, projectId));
+        if (codeTaken(c.code(), projectId)) {
+            throw new ConflictException("项目编号 " + c.code() + " 已被使用");
+        }
+    }
+
+    /** The input as it will be stored: trimmed texts, each city's department in order, distinct item ids. */
+    private record Checked(String code, String name, String description, String note, Map<String, Department> departments,
+            List<NewProject.Step> steps, List<Long> items) {
+    }
+
+    /** Every rule of create and update; {@code old} is the project being changed, null when registering. */
+    private Checked validate(NewProject n, Project old) {
         List<FieldMessage> errors = new ArrayList<>();
         String code = n.code() == null ? "" : n.code().strip();
         String name = n.name() == null ? "" : n.name().strip();
+        String description = blankToNull(n.description());
+        String note = blankToNull(n.note());
         if (code.isEmpty() || code.length() > 32) {
             errors.add(new FieldMessage("code", "请填写项目编号（不超过 32 个字符）"));
         }
@@ -345,9 +434,17 @@ public class Projects {
         if (n.type() == null) {
             errors.add(new FieldMessage("type", "请选择项目类型"));
         }
-        if (n.plannedInvestment() == null || n.plannedInvestment().signum() <= 0
-                || n.plannedInvestment().compareTo(new BigDecimal("100000000")) > 0) {
+        BigDecimal planned = n.plannedInvestment();
+        if (planned == null || planned.signum() <= 0 || planned.compareTo(MAX_PLANNED_WAN) > 0) {
             errors.add(new FieldMessage("plannedInvestment", "计划总投资应为大于 0 的金额（万元，不超过 1 万亿元）"));
+        } else if (planned.stripTrailingZeros().scale() > 2) {
+            errors.add(new FieldMessage("plannedInvestment", "计划总投资最多保留两位小数（单位：万元）"));
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            errors.add(new FieldMessage("description", "项目简介不能超过 " + MAX_DESCRIPTION + " 个字"));
+        }
+        if (note != null && note.length() > MAX_PROJECT_NOTE) {
+            errors.add(new FieldMessage("note", "备注不能超过 " + MAX_PROJECT_NOTE + " 个字"));
         }
         List<NewProject.Party> parties = n.cities() == null ? List.of() : n.cities();
         if (parties.isEmpty()) {
@@ -365,16 +462,30 @@ public class Projects {
                 errors.add(new FieldMessage("cities", region.cityShortName(party.cityCode()) + "重复：每个城市只设一个责任单位"));
             }
         }
+        if (old != null) {
+            for (ProjectCity was : old.cities()) {
+                boolean kept = parties.stream().anyMatch(p -> was.cityCode().equals(p.cityCode()));
+                int reported = kept ? 0 : jdbc.sql("SELECT COUNT(*) FROM prj_report WHERE project_id = :p AND city_code = :c")
+                        .param("p", old.id()).param("c", was.cityCode()).query(Integer.class).single();
+                if (reported > 0) {
+                    errors.add(new FieldMessage("cities", was.cityName() + "已有 " + reported
+                            + " 条月度投资报送，不能从涉及城市中移除（已报送的投资须保留；可更换其责任单位）"));
+                }
+            }
+        }
         List<NewProject.Step> steps = n.milestones() == null ? List.of() : n.milestones();
         for (int i = 0; i < steps.size(); i++) {
             NewProject.Step s = steps.get(i);
-            if (s.name() == null || s.name().isBlank() || s.kind() == null || s.plannedDate() == null) {
+            if (s == null || s.name() == null || s.name().isBlank() || s.kind() == null || s.plannedDate() == null) {
                 errors.add(new FieldMessage("milestones[" + i + "]", "里程碑须有名称、类型和计划日期"));
+            } else if (s.name().strip().length() > MAX_MILESTONE_NAME) {
+                errors.add(new FieldMessage("milestones[" + i + "]", "里程碑名称不能超过 " + MAX_MILESTONE_NAME + " 个字"));
             } else if (s.actualDate() != null && s.actualDate().isAfter(today())) {
-                errors.add(new FieldMessage("milestones[" + i + "]", "里程碑“" + s.name() + "”的实际日期不能晚于今天"));
+                errors.add(new FieldMessage("milestones[" + i + "]", "里程碑“" + s.name().strip() + "”的实际日期不能晚于今天"));
             }
         }
-        List<Long> items = n.cooperationItemIds() == null ? List.of() : n.cooperationItemIds();
+        List<Long> items = n.cooperationItemIds() == null ? List.of()
+                : n.cooperationItemIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
         for (Long item : items) {
             try {
                 cooperation.item(new DataScope.All(), item, today());
@@ -385,35 +496,84 @@ public class Projects {
         if (!errors.isEmpty()) {
             throw new BusinessException(400, errors.get(0).message(), errors);
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM prj_project WHERE code = :c").param("c", code).query(Integer.class).single() > 0) {
-            throw new ConflictException("项目编号 " + code + " 已被使用");
-        }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO prj_project (code, name, kind, landmark, planned_investment, description, note, created_at, created_by)
-                VALUES (:code, :name, :kind, :landmark, :planned, :d, :note, :at, :by)""")
-                .param("code", code).param("name", name).param("kind", n.type().name()).param("landmark", n.landmark())
-                .param("planned", n.plannedInvestment()).param("d", n.description()).param("note", n.note())
-                .param("at", OffsetDateTime.now(clock)).param("by", user.username()).update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
+        return new Checked(code, name, description, note, departments, steps, items);
+    }
+
+    private boolean codeTaken(String code, Long except) {
+        return jdbc.sql("SELECT COUNT(*) FROM prj_project WHERE code = :c AND id <> :id").param("c", code)
+                .param("id", except == null ? -1L : except).query(Integer.class).single() > 0;
+    }
+
+    private void writeCities(long id, Map<String, Department> departments) {
         int seq = 1;
         for (Department d : departments.values()) {
             jdbc.sql("INSERT INTO prj_project_city (project_id, city_code, department_code, seq) VALUES (:p, :c, :d, :s)")
                     .param("p", id).param("c", d.cityCode()).param("d", d.code()).param("s", seq++).update();
         }
-        seq = 1;
+    }
+
+    private void writeMilestones(long id, List<NewProject.Step> steps) {
+        int seq = 1;
         for (NewProject.Step s : steps) {
-            jdbc.sql("""
-                    INSERT INTO prj_milestone (project_id, seq, name, kind, planned_date, actual_date)
-                    VALUES (:p, :s, :n, :k, :pd, :ad)""")
-                    .param("p", id).param("s", seq++).param("n", s.name().strip()).param("k", s.kind().name())
-                    .param("pd", s.plannedDate()).param("ad", s.actualDate()).update();
+            insertMilestone(id, seq++, s);
         }
+    }
+
+    private void insertMilestone(long id, int seq, NewProject.Step s) {
+        jdbc.sql("""
+                INSERT INTO prj_milestone (project_id, seq, name, kind, planned_date, actual_date)
+                VALUES (:p, :s, :n, :k, :pd, :ad)""")
+                .param("p", id).param("s", seq).param("n", s.name().strip()).param("k", s.kind().name())
+                .param("pd", s.plannedDate()).param("ad", s.actualDate()).update();
+    }
+
+    private void writeItems(long id, List<Long> items) {
         for (Long item : items) {
             jdbc.sql("INSERT INTO prj_project_item (project_id, coop_item_id) VALUES (:p, :i)").param("p", id).param("i", item).update();
         }
-        audit.record("projects", "登记重大项目", code, name);
-        return id;
+    }
+
+    /** What an update changed, for the audit log (the fields a reader of the log would ask about). */
+    private static String describeChanges(Project old, NewProject n, Checked c) {
+        List<String> changes = new ArrayList<>();
+        if (!old.code().equals(c.code())) {
+            changes.add("编号 " + old.code() + "→" + c.code());
+        }
+        if (!old.name().equals(c.name())) {
+            changes.add("名称 " + old.name() + "→" + c.name());
+        }
+        if (old.type() != n.type()) {
+            changes.add("类型 " + old.type().label() + "→" + n.type().label());
+        }
+        if (old.landmark() != n.landmark()) {
+            changes.add(n.landmark() ? "列为标志性工程" : "取消标志性工程");
+        }
+        if (old.plannedInvestment().compareTo(n.plannedInvestment()) != 0) {
+            changes.add("计划总投资 " + old.plannedInvestment().stripTrailingZeros().toPlainString() + "→"
+                    + n.plannedInvestment().stripTrailingZeros().toPlainString() + " 万元");
+        }
+        List<String> before = old.cities().stream().map(x -> x.departmentCode()).toList();
+        List<String> after = c.departments().values().stream().map(Department::code).toList();
+        if (!before.equals(after)) {
+            changes.add("涉及城市/责任单位 " + String.join("、", before) + "→" + String.join("、", after));
+        }
+        if (old.milestones().size() != c.steps().size()) {
+            changes.add("里程碑 " + old.milestones().size() + "→" + c.steps().size() + " 个");
+        }
+        if (!new java.util.HashSet<>(old.cooperationItemIds()).equals(new java.util.HashSet<>(c.items()))) {
+            changes.add("关联合作事项 " + old.cooperationItemIds() + "→" + c.items());
+        }
+        return changes.isEmpty() ? "修改项目信息" : String.join("；", changes);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static void requireOffice(CurrentUser user, String message) {
+        if (user == null || !user.isAny(Role.JOINT_OFFICE, Role.ADMIN)) {
+            throw new ForbiddenException(message);
+        }
     }
 
     /** Links a cooperation item to the project, so that the item's page shows the project (joint office). */

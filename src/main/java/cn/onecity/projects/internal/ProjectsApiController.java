@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -100,13 +101,28 @@ class ProjectsApiController {
     @Operation(summary = "登记重大项目（一体化办）", description = "plannedInvestment 单位万元；cities:[{cityCode, departmentCode}]；"
             + "milestones:[{name, kind: START/OPEN/COMPLETE/OTHER, plannedDate, actualDate}]；cooperationItemIds 关联合作事项")
     ResponseEntity<Project> create(CurrentUser user, @RequestBody CreateRequest r) {
+        long id = projects.create(user, newProject(r));
+        return ResponseEntity.status(HttpStatus.CREATED).body(projects.get(user, id));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "修改重大项目（一体化办）", description = "请求体同登记，整体替换项目信息、涉及城市、里程碑（按顺序对应原有里程碑）与关联合作事项；"
+            + "月度投资报送不受影响。已有报送的城市不能移除（400，errors[].field = cities）；编号与其他项目重复 409。")
+    Project update(CurrentUser user, @PathVariable long id, @RequestBody CreateRequest r) {
+        projects.update(user, id, newProject(r));
+        return projects.get(user, id);
+    }
+
+    private static NewProject newProject(CreateRequest r) {
+        if (r == null) {
+            throw new BusinessException("请求体应为 JSON 对象");
+        }
         ProjectType type = ProjectType.parse(r.type()).orElse(null);
         if (r.type() != null && !r.type().isBlank() && type == null) {
             throw BusinessException.invalid("type", "未知项目类型：" + r.type());
         }
-        long id = projects.create(user, new NewProject(r.code(), r.name(), type, Boolean.TRUE.equals(r.landmark()),
-                r.plannedInvestment(), r.description(), r.note(), r.cities(), r.milestones(), r.cooperationItemIds()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(projects.get(user, id));
+        return new NewProject(r.code(), r.name(), type, Boolean.TRUE.equals(r.landmark()), r.plannedInvestment(), r.description(),
+                r.note(), r.cities(), r.milestones(), r.cooperationItemIds());
     }
 
     private static ProjectFilter filter(String type, String city, ProjectStatus status, Boolean landmark, String q) {

@@ -72,6 +72,7 @@ class ProjectsController {
         model.addAttribute("statuses", ProjectStatus.values());
         model.addAttribute("cities", region.cities());
         model.addAttribute("filter", filter);
+        model.addAttribute("canManage", user.isAny(Role.JOINT_OFFICE, Role.ADMIN));
         model.addAttribute("f", Map.of("type", type == null ? "" : type, "city", city == null ? "" : city,
                 "status", status == null ? "" : status, "landmark", landmark == null ? "" : landmark,
                 "late", late == null ? "" : late, "q", q == null ? "" : q));
@@ -102,6 +103,7 @@ class ProjectsController {
         model.addAttribute("reports", staff ? reversedReports(user, id) : List.of());
         model.addAttribute("revisions", projects.revisions(user, id));
         model.addAttribute("showReporters", staff);
+        model.addAttribute("canManage", user.isAny(Role.JOINT_OFFICE, Role.ADMIN));
         return VIEW_PROJECT;
     }
 
