@@ -187,6 +187,11 @@ public class Projects {
      */
     @Transactional
     public ReportResult submitReport(CurrentUser user, long projectId, ReportInput input) {
+        // one writer per project at a time: two first reports for one month cannot both insert, and an edit that
+        // removes a city cannot slip between the check of the caller's city below and the insert
+        if (jdbc.sql("SELECT id FROM prj_project WHERE id = :p FOR UPDATE").param("p", projectId).query(Long.class).optional().isEmpty()) {
+            throw new NotFoundException("项目不存在");
+        }
         Project p = get(user, projectId);
         if (!user.is(Role.CITY_STAFF)) {
             throw new ForbiddenException("月度投资由项目涉及城市的责任单位报送；一体化办可查看各市报送情况");
@@ -209,8 +214,6 @@ public class Projects {
         }
         String ym = month.toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // one writer per project at a time, so two first reports for one month cannot both insert
-        jdbc.sql("SELECT id FROM prj_project WHERE id = :p FOR UPDATE").param("p", projectId).query(Long.class).single();
         Optional<Map<String, Object>> existing = jdbc.sql("""
                 SELECT id, amount, note, reported_by, reported_at, revision FROM prj_report
                 WHERE project_id = :p AND city_code = :c AND ym = :m""")
