@@ -105,10 +105,12 @@ public class Alerts {
 
     private Optional<Long> record(String cityCode, String stationCode, String cause, boolean showsCause,
             OffsetDateTime measuredAt, String detail, String subject) {
-        Optional<Long> open = jdbc.sql("""
-                SELECT id FROM eco_alert WHERE city_code = :city AND cause = :c AND status = 'OPEN'
-                AND (station_code = :s OR (station_code IS NULL AND :s IS NULL))""")
-                .param("city", cityCode).param("s", stationCode).param("c", cause).query(Long.class).optional();
+        // a water alert belongs to its section, an air alert to its city (no station)
+        Optional<Long> open = (stationCode == null
+                ? jdbc.sql("SELECT id FROM eco_alert WHERE city_code = :city AND cause = :c AND status = 'OPEN' AND station_code IS NULL")
+                : jdbc.sql("SELECT id FROM eco_alert WHERE city_code = :city AND cause = :c AND status = 'OPEN' AND station_code = :s")
+                        .param("s", stationCode))
+                .param("city", cityCode).param("c", cause).query(Long.class).optional();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!showsCause) {
             // only a reading later than the last one that showed the cause closes the alert (not a late backfill)

@@ -107,6 +107,9 @@ public class Results implements SearchSource {
         if (user == null || !user.is(Role.INSTITUTION)) {
             throw new ForbiddenException("只有高校院所账户可以发布科技成果");
         }
+        if (jdbc.sql("SELECT COUNT(*) FROM inv_broker WHERE account_id = :a").param("a", user.accountId()).query(Integer.class).single() > 0) {
+            throw new ForbiddenException("技术经纪人账户代表服务机构，不能发布科技成果；请由成果所属的高校院所账户发布");
+        }
         if (user.cityCode() == null) {
             throw BusinessException.invalid("city", "本机构未登记所在城市，暂不能发布成果");
         }

@@ -77,6 +77,14 @@ class BrokerageIntegrationTest {
     }
 
     @Test
+    void aBrokerSpeaksForItsServiceOrganisationAndCannotPublishResults() throws Exception {
+        mvc.perform(post("/api/v1/innovation/results").with(httpBasic(broker.username(), PW)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"经纪人发布的成果\",\"field\":\"新材料\",\"trl\":5,\"transferMode\":\"TRANSFER\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("技术经纪人")));
+    }
+
+    @Test
     void onlyARegisteredBrokerTakesAPairAndOnlyOnce() {
         assertThatThrownBy(() -> brokerage.take(institution, result, demand, null)).isInstanceOf(ForbiddenException.class);
         brokerage.take(broker, result, demand, null);
