@@ -37,6 +37,7 @@ class AccessibilityBrowserTest {
     @LocalServerPort
     int port;
 
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Cooperation cooperation;
 
@@ -61,7 +62,7 @@ class AccessibilityBrowserTest {
         try (Browser browser = new Browser("http://localhost:" + port)) {
             Page anonymous = browser.newPage(1440, 900);
             for (String path : List.of("/", "/dashboard", "/login", "/services?q=公积金", "/services/items/" + serviceItem,
-                    "/healthcard/hospitals")) {
+                    "/healthcard/hospitals", "/ecology/reports")) {
                 problems.addAll(Browser.axeProblems(anonymous, path, axe));
             }
             Page resident = browser.newPage(1440, 900);
@@ -72,7 +73,8 @@ class AccessibilityBrowserTest {
             }
             Page eco = browser.newPage(1440, 900);
             Browser.login(eco, "cs-eco", "onecity2026");
-            for (String path : List.of("/ecology/alerts?all=true", "/ecology/readings/upload")) {
+            long alert = jdbc.sql("SELECT MIN(id) FROM eco_alert").query(Long.class).single();
+            for (String path : List.of("/ecology/alerts?all=true", "/ecology/alerts/" + alert, "/ecology/readings/upload")) {
                 problems.addAll(Browser.axeProblems(eco, path, axe));
             }
             Page hospital = browser.newPage(1440, 900);
@@ -88,7 +90,8 @@ class AccessibilityBrowserTest {
             Browser.login(office, "office", "onecity2026");
             for (String path : List.of("/cooperation?meeting=6", "/cooperation/items/" + item.id(),
                     "/cooperation/summary?meeting=5", "/cooperation/items/new?meeting=6", "/cooperation/meetings",
-                    "/cooperation/reviews", "/notifications", "/healthcard/hospitals")) {
+                    "/cooperation/reviews", "/notifications", "/healthcard/hospitals", "/projects", "/projects/new",
+                    "/projects/" + jdbc.sql("SELECT MIN(id) FROM prj_project").query(Long.class).single())) {
                 problems.addAll(Browser.axeProblems(office, path, axe));
             }
             Page admin = browser.newPage(1440, 900);
