@@ -65,9 +65,12 @@ class DashboardIntegrationTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("一体化驾驶舱").contains("/webjars/echarts/").contains("/dist/echarts.min.js")
-                .contains("option.animation = false").contains("id=\"chart-area\"").contains("id=\"chart-status\"")
+                .contains("/js/charts.js").contains("id=\"chart-area\"").contains("id=\"chart-status\"")
                 .contains("id=\"chart-city\"").contains("aria-label=\"各合作领域事项状态：")
                 .contains("查看数据表").contains("id=\"dash-cooperation\"");
+        // the shared chart helper turns animation off (screenshots)
+        assertThat(mvc.perform(get("/js/charts.js")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("option.animation = false");
     }
 
     @Test
