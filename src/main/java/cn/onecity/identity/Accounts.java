@@ -49,6 +49,15 @@ public class Accounts {
                 .optional();
     }
 
+    /** The account with this id, as other modules see it (e.g. to show the username of a registered role). */
+    public Optional<CurrentUser> find(long accountId) {
+        return jdbc.sql(USER_SQL + " WHERE a.id = :id").param("id", accountId)
+                .query((rs, i) -> new CurrentUser(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getLong("org_id"),
+                        rs.getString("org_name"), rs.getString("city_code"), rs.getString("department_code")))
+                .optional();
+    }
+
     public List<Organisation> organisations() {
         return jdbc.sql("SELECT * FROM idn_organisation ORDER BY kind, city_code, name").query(Accounts::org).list();
     }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.onecity.identity.Accounts;
 import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.notification.Notifications;
@@ -92,11 +94,13 @@ public class Brokerage {
     private final Demands demands;
     private final Notifications notifications;
     private final Region region;
+    private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
 
     Brokerage(JdbcClient jdbc, Results results, Demands demands, Notifications notifications, Region region,
-            AuditLog audit, Clock clock) {
+            Accounts accounts, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.results = results;
         this.demands = demands;
@@ -153,12 +157,111 @@ public class Brokerage {
         return out;
     }
 
-    /** Registers an account as a broker of a service institution (demo data, or the joint office). */
+    /** The kinds of service institution a broker can be registered with (not the alliance universities). */
+    public static final List<ServiceOrgKind> BROKER_HOMES = List.of(ServiceOrgKind.TRANSFER_BASE,
+            ServiceOrgKind.IP_CENTRE, ServiceOrgKind.MARKET, ServiceOrgKind.WORKSTATION);
+
+    /** A registered broker; {@code deals} how many deals they have taken (a broker with deals cannot be removed). */
+    public record Broker(long accountId, String username, String name, long serviceOrgId, String serviceOrgName,
+            String serviceOrgKindLabel, long deals) {
+    }
+
+    /**
+     * The joint office or the admin registers an existing INSTITUTION account (by username) as a broker of a
+     * transfer base, IP centre, the market or a workstation; returns the account id. Refused: an account that has
+     * published results (a broker speaks for its service institution, not for a result's owner), one already a
+     * broker (409), a blank or over-long name.
+     */
+    @Transactional
+    public long registerBroker(CurrentUser by, String username, String name, Long serviceOrgId) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以登记技术经纪人");
+        }
+        List<FieldMessage> errors = new ArrayList<>();
+        CurrentUser account = Inputs.institutionAccount(errors, accounts, username);
+        return insertBroker(errors, account, name, serviceOrgId);
+    }
+
+    /** Registers an account as a broker with the same checks but no caller (demo data). */
     @Transactional
     public void registerBroker(long accountId, String name, long serviceOrgId) {
-        jdbc.sql("INSERT INTO inv_broker (account_id, name, service_org_id) VALUES (:a, :n, :s)").param("a", accountId)
-                .param("n", name).param("s", serviceOrgId).update();
-        audit.record("innovation", "登记技术经纪人", "账户#" + accountId, name);
+        List<FieldMessage> errors = new ArrayList<>();
+        CurrentUser account = accounts.find(accountId).map(a -> Inputs.checkInstitution(errors, a)).orElse(null);
+        if (account == null && errors.isEmpty()) {
+            errors.add(new FieldMessage("username", "账户#" + accountId + "不存在"));
+        }
+        insertBroker(errors, account, name, serviceOrgId);
+    }
+
+    private long insertBroker(List<FieldMessage> errors, CurrentUser account, String name, Long serviceOrgId) {
+        if (account != null && jdbc.sql("SELECT COUNT(*) FROM inv_result WHERE created_by = :a")
+                .param("a", account.accountId()).query(Long.class).single() > 0) {
+            errors.add(new FieldMessage("username", "账户“" + account.username()
+                    + "”已发布科技成果，不能登记为技术经纪人（技术经纪人代表服务机构，不代表成果所属单位）"));
+        }
+        String n = Inputs.text(errors, "name", name, "经纪人姓名", 100, true);
+        if (serviceOrgId == null) {
+            errors.add(new FieldMessage("serviceOrgId", "请选择所属服务机构"));
+        } else {
+            Optional<ServiceOrgKind> kind = jdbc.sql("SELECT kind FROM inv_service_org WHERE id = :id")
+                    .param("id", serviceOrgId).query(String.class).optional().map(ServiceOrgKind::valueOf);
+            if (kind.isEmpty()) {
+                errors.add(new FieldMessage("serviceOrgId", "服务机构#" + serviceOrgId + "不存在"));
+            } else if (!BROKER_HOMES.contains(kind.get())) {
+                errors.add(new FieldMessage("serviceOrgId", "技术经纪人须登记在技术转移转化基地、高校知识产权中心、"
+                        + "科技要素大市场或其工作站，不能登记在" + kind.get().label()));
+            }
+        }
+        Inputs.throwIfAny(errors);
+        if (jdbc.sql("SELECT COUNT(*) FROM inv_broker WHERE account_id = :a").param("a", account.accountId())
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("账户“" + account.username() + "”已登记为技术经纪人");
+        }
+        try {
+            jdbc.sql("INSERT INTO inv_broker (account_id, name, service_org_id) VALUES (:a, :n, :s)")
+                    .param("a", account.accountId()).param("n", n).param("s", serviceOrgId).update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("账户“" + account.username() + "”已登记为技术经纪人");
+        }
+        audit.record("innovation", "登记技术经纪人", "账户#" + account.accountId() + "（" + account.username() + "）",
+                n + " / 服务机构#" + serviceOrgId);
+        return account.accountId();
+    }
+
+    /** The joint office or the admin removes a broker who has taken no deal (a deal keeps its broker). */
+    @Transactional
+    public void removeBroker(CurrentUser by, long accountId) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以移除技术经纪人");
+        }
+        Broker b = allBrokers().stream().filter(x -> x.accountId() == accountId).findFirst()
+                .orElseThrow(() -> new NotFoundException("技术经纪人不存在"));
+        if (b.deals() > 0) {
+            throw new ConflictException("技术经纪人" + b.name() + "已承接 " + b.deals() + " 项对接，不能移除（对接记录须保留经纪人）");
+        }
+        jdbc.sql("DELETE FROM inv_broker WHERE account_id = :a").param("a", accountId).update();
+        audit.record("innovation", "移除技术经纪人", "账户#" + accountId + "（" + b.username() + "）", b.name());
+    }
+
+    /** All registered brokers, by name. */
+    public List<Broker> brokers(CurrentUser by) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以查看技术经纪人名单");
+        }
+        return allBrokers();
+    }
+
+    private List<Broker> allBrokers() {
+        List<Broker> rows = jdbc.sql("""
+                SELECT b.account_id, b.name, b.service_org_id, o.name AS org_name, o.kind,
+                       (SELECT COUNT(*) FROM inv_deal d WHERE d.broker_id = b.account_id) AS deals
+                FROM inv_broker b JOIN inv_service_org o ON o.id = b.service_org_id ORDER BY b.name, b.account_id""")
+                .query((rs, i) -> new Broker(rs.getLong("account_id"), null, rs.getString("name"),
+                        rs.getLong("service_org_id"), rs.getString("org_name"),
+                        ServiceOrgKind.valueOf(rs.getString("kind")).label(), rs.getLong("deals"))).list();
+        return rows.stream().map(b -> new Broker(b.accountId(), accounts.find(b.accountId()).map(CurrentUser::username)
+                .orElse("账户#" + b.accountId()), b.name(), b.serviceOrgId(), b.serviceOrgName(), b.serviceOrgKindLabel(),
+                b.deals())).toList();
     }
 
     public boolean isBroker(CurrentUser user) {

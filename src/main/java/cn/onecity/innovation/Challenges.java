@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.onecity.identity.Accounts;
 import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
@@ -90,10 +92,13 @@ public class Challenges {
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final Region region;
+    private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
 
-    Challenges(JdbcClient jdbc, Notifications notifications, Region region, AuditLog audit, Clock clock) {
+    Challenges(JdbcClient jdbc, Notifications notifications, Region region, Accounts accounts, AuditLog audit,
+            Clock clock) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.region = region;
@@ -208,12 +213,99 @@ public class Challenges {
 
     // ---- experts and scores -----------------------------------------------------------------------------------
 
+    /** A registered review expert; {@code scores} how many proposals they have scored (then they cannot be removed). */
+    public record RegisteredExpert(long accountId, String username, String name, long organisationId,
+            String organisationName, String speciality, long scores) {
+    }
+
+    /**
+     * The joint office or the admin registers an existing INSTITUTION account (by username) as a review expert;
+     * the expert's organisation is the account's (it decides the conflict-of-interest rule). Returns the account
+     * id. Refused: one already an expert (409), a blank or over-long name or speciality.
+     */
+    @Transactional
+    public long registerExpert(CurrentUser by, String username, String name, String speciality) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以登记评审专家");
+        }
+        List<FieldMessage> errors = new ArrayList<>();
+        CurrentUser account = Inputs.institutionAccount(errors, accounts, username);
+        return insertExpert(errors, account, name, account == null ? 0 : account.organisationId(), speciality);
+    }
+
+    /** Registers an account as an expert with the same checks but no caller (demo data). */
     @Transactional
     public void registerExpert(long accountId, String name, long organisationId, String speciality) {
-        jdbc.sql("INSERT INTO inv_expert (account_id, name, organisation_id, speciality) VALUES (:a, :n, :o, :s)")
-                .param("a", accountId).param("n", name).param("o", organisationId)
-                .param("s", speciality == null ? "" : speciality).update();
-        audit.record("innovation", "登记评审专家", "账户#" + accountId, name);
+        List<FieldMessage> errors = new ArrayList<>();
+        CurrentUser account = accounts.find(accountId).map(a -> Inputs.checkInstitution(errors, a)).orElse(null);
+        if (account == null && errors.isEmpty()) {
+            errors.add(new FieldMessage("username", "账户#" + accountId + "不存在"));
+        }
+        insertExpert(errors, account, name, organisationId, speciality);
+    }
+
+    private long insertExpert(List<FieldMessage> errors, CurrentUser account, String name, long organisationId,
+            String speciality) {
+        String n = Inputs.text(errors, "name", name, "专家姓名", 100, true);
+        String sp = Inputs.text(errors, "speciality", speciality, "专业领域", 200, true);
+        Inputs.throwIfAny(errors);
+        if (jdbc.sql("SELECT COUNT(*) FROM inv_expert WHERE account_id = :a").param("a", account.accountId())
+                .query(Long.class).single() > 0) {
+            throw new ConflictException("账户“" + account.username() + "”已登记为评审专家");
+        }
+        try {
+            jdbc.sql("INSERT INTO inv_expert (account_id, name, organisation_id, speciality) VALUES (:a, :n, :o, :s)")
+                    .param("a", account.accountId()).param("n", n).param("o", organisationId).param("s", sp).update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("账户“" + account.username() + "”已登记为评审专家");
+        }
+        audit.record("innovation", "登记评审专家", "账户#" + account.accountId() + "（" + account.username() + "）",
+                n + " / " + sp);
+        return account.accountId();
+    }
+
+    /** The joint office or the admin removes an expert who has scored nothing (scores keep their expert). */
+    @Transactional
+    public void removeExpert(CurrentUser by, long accountId) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以移除评审专家");
+        }
+        RegisteredExpert e = allExperts().stream().filter(x -> x.accountId() == accountId).findFirst()
+                .orElseThrow(() -> new NotFoundException("评审专家不存在"));
+        if (e.scores() > 0) {
+            throw new ConflictException("评审专家" + e.name() + "已评分 " + e.scores() + " 次，不能移除（评分记录须保留专家）");
+        }
+        jdbc.sql("DELETE FROM inv_expert WHERE account_id = :a").param("a", accountId).update();
+        audit.record("innovation", "移除评审专家", "账户#" + accountId + "（" + e.username() + "）", e.name());
+    }
+
+    /** All registered review experts, by name. */
+    public List<RegisteredExpert> experts(CurrentUser by) {
+        if (!Inputs.canManagePeople(by)) {
+            throw new ForbiddenException("只有一体化办或平台管理员可以查看评审专家名单");
+        }
+        return allExperts();
+    }
+
+    private List<RegisteredExpert> allExperts() {
+        List<RegisteredExpert> rows = jdbc.sql("""
+                SELECT e.*, (SELECT COUNT(*) FROM inv_score s WHERE s.expert_id = e.account_id) AS scores
+                FROM inv_expert e ORDER BY e.name, e.account_id""")
+                .query((rs, i) -> new RegisteredExpert(rs.getLong("account_id"), null, rs.getString("name"),
+                        rs.getLong("organisation_id"), null, rs.getString("speciality"), rs.getLong("scores"))).list();
+        Map<Long, String> orgNames = new LinkedHashMap<>();
+        return rows.stream().map(e -> new RegisteredExpert(e.accountId(), accounts.find(e.accountId())
+                .map(CurrentUser::username).orElse("账户#" + e.accountId()), e.name(), e.organisationId(),
+                orgNames.computeIfAbsent(e.organisationId(), id -> organisationName(id)), e.speciality(), e.scores()))
+                .toList();
+    }
+
+    private String organisationName(long id) {
+        try {
+            return accounts.organisation(id).name();
+        } catch (NotFoundException e) {
+            return "机构#" + id;
+        }
     }
 
     public Optional<Expert> expert(CurrentUser user) {

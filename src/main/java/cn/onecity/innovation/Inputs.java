@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import cn.onecity.identity.Accounts;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
 import cn.onecity.shared.BusinessException;
 import cn.onecity.shared.FieldMessage;
 
@@ -64,6 +67,38 @@ public final class Inputs {
             errors.add(new FieldMessage(field, label + "格式应为 yyyy-MM-dd"));
             return null;
         }
+    }
+
+    /** Who may register and remove brokers and review experts: the joint office and the platform admin. */
+    public static boolean canManagePeople(CurrentUser user) {
+        return user != null && user.isAny(Role.JOINT_OFFICE, Role.ADMIN);
+    }
+
+    /**
+     * The INSTITUTION account with this username, or null with an error on {@code username} (blank, unknown, or
+     * of another role): brokers and review experts are accounts of universities, institutes and service bodies.
+     */
+    static CurrentUser institutionAccount(List<FieldMessage> errors, Accounts accounts, String username) {
+        if (username == null || username.isBlank()) {
+            errors.add(new FieldMessage("username", "请填写账户用户名"));
+            return null;
+        }
+        String u = username.strip().toLowerCase();
+        CurrentUser account = accounts.findByUsername(u).orElse(null);
+        if (account == null) {
+            errors.add(new FieldMessage("username", "账户“" + u + "”不存在"));
+            return null;
+        }
+        return checkInstitution(errors, account);
+    }
+
+    static CurrentUser checkInstitution(List<FieldMessage> errors, CurrentUser account) {
+        if (!account.is(Role.INSTITUTION)) {
+            errors.add(new FieldMessage("username", "账户“" + account.username() + "”的角色是" + account.role().label()
+                    + "，只有高校院所（INSTITUTION）账户可以登记为技术经纪人或评审专家"));
+            return null;
+        }
+        return account;
     }
 
     static void throwIfAny(List<FieldMessage> errors) {

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -130,6 +131,52 @@ class InnovationApiController {
     @Operation(summary = "服务端机构：联盟高校、技术转移转化基地、高校知识产权中心、潇湘科技要素大市场及工作站")
     List<Brokerage.ServiceOrg> serviceOrgs() {
         return brokerage.serviceOrgs(null);
+    }
+
+    // ---- people: brokers and review experts (joint office, admin) ---------------------------------------------
+
+    record BrokerRequest(String username, String name, Long serviceOrgId) {
+    }
+
+    @GetMapping("/brokers")
+    @Operation(summary = "技术经纪人名单（一体化办、平台管理员）：姓名、账户、所属服务机构、已承接对接数")
+    List<Brokerage.Broker> brokers(CurrentUser user) {
+        return brokerage.brokers(user);
+    }
+
+    @PostMapping("/brokers")
+    @Operation(summary = "登记技术经纪人（一体化办、平台管理员）：username 已有的高校院所账户、name 姓名、serviceOrgId 技术转移转化基地/高校知识产权中心/大市场/工作站")
+    ResponseEntity<Created> registerBroker(CurrentUser user, @RequestBody BrokerRequest r) {
+        return created("brokers", brokerage.registerBroker(user, r.username(), r.name(), r.serviceOrgId()));
+    }
+
+    @DeleteMapping("/brokers/{accountId}")
+    @Operation(summary = "移除技术经纪人（一体化办、平台管理员）；已承接对接的经纪人不能移除（409）")
+    ResponseEntity<Void> removeBroker(CurrentUser user, @PathVariable long accountId) {
+        brokerage.removeBroker(user, accountId);
+        return ResponseEntity.noContent().build();
+    }
+
+    record ExpertRequest(String username, String name, String speciality) {
+    }
+
+    @GetMapping("/experts")
+    @Operation(summary = "揭榜挂帅评审专家名单（一体化办、平台管理员）：姓名、账户、所属机构、专业领域、已评分数")
+    List<Challenges.RegisteredExpert> experts(CurrentUser user) {
+        return challenges.experts(user);
+    }
+
+    @PostMapping("/experts")
+    @Operation(summary = "登记揭榜挂帅评审专家（一体化办、平台管理员）：username 已有的高校院所账户（所属机构即账户机构）、name 姓名、speciality 专业领域")
+    ResponseEntity<Created> registerExpert(CurrentUser user, @RequestBody ExpertRequest r) {
+        return created("experts", challenges.registerExpert(user, r.username(), r.name(), r.speciality()));
+    }
+
+    @DeleteMapping("/experts/{accountId}")
+    @Operation(summary = "移除评审专家（一体化办、平台管理员）；已评分的专家不能移除（409）")
+    ResponseEntity<Void> removeExpert(CurrentUser user, @PathVariable long accountId) {
+        challenges.removeExpert(user, accountId);
+        return ResponseEntity.noContent().build();
     }
 
     record DealRequest(Long resultId, Long demandId, String note) {

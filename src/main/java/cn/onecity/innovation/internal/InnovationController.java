@@ -354,6 +354,84 @@ class InnovationController {
         return "redirect:/innovation/challenges/" + id;
     }
 
+    // ---- people: brokers and review experts (joint office, admin) ---------------------------------------------
+
+    record BrokerForm(String username, String name, Long serviceOrgId) {
+
+        static BrokerForm empty() {
+            return new BrokerForm("", "", null);
+        }
+    }
+
+    record ExpertForm(String username, String name, String speciality) {
+
+        static ExpertForm empty() {
+            return new ExpertForm("", "", "");
+        }
+    }
+
+    @GetMapping("/innovation/people")
+    String people(CurrentUser user, Model model) {
+        return peoplePage(user, BrokerForm.empty(), Map.of(), ExpertForm.empty(), Map.of(), model);
+    }
+
+    private String peoplePage(CurrentUser user, BrokerForm brokerForm, Map<String, String> brokerErrors,
+            ExpertForm expertForm, Map<String, String> expertErrors, Model model) {
+        model.addAttribute("brokers", brokerage.brokers(user));
+        model.addAttribute("experts", challenges.experts(user));
+        model.addAttribute("homes", brokerage.serviceOrgs(null).stream()
+                .filter(o -> Brokerage.BROKER_HOMES.contains(o.kind())).toList());
+        model.addAttribute("brokerForm", brokerForm);
+        model.addAttribute("brokerErrors", brokerErrors);
+        model.addAttribute("expertForm", expertForm);
+        model.addAttribute("expertErrors", expertErrors);
+        return "innovation/people";
+    }
+
+    @PostMapping("/innovation/people/brokers")
+    String registerBroker(CurrentUser user, @ModelAttribute BrokerForm f, Model model, RedirectAttributes redirect) {
+        try {
+            brokerage.registerBroker(user, f.username(), f.name(), f.serviceOrgId());
+        } catch (BusinessException e) {
+            return peoplePage(user, f, errors(e, "username"), ExpertForm.empty(), Map.of(), model);
+        }
+        redirect.addFlashAttribute("flash", "技术经纪人“" + f.name().strip() + "”已登记。");
+        return "redirect:/innovation/people";
+    }
+
+    @PostMapping("/innovation/people/experts")
+    String registerExpert(CurrentUser user, @ModelAttribute ExpertForm f, Model model, RedirectAttributes redirect) {
+        try {
+            challenges.registerExpert(user, f.username(), f.name(), f.speciality());
+        } catch (BusinessException e) {
+            return peoplePage(user, BrokerForm.empty(), Map.of(), f, errors(e, "username"), model);
+        }
+        redirect.addFlashAttribute("flash", "评审专家“" + f.name().strip() + "”已登记。");
+        return "redirect:/innovation/people";
+    }
+
+    @PostMapping("/innovation/people/brokers/{accountId}/remove")
+    String removeBroker(CurrentUser user, @PathVariable long accountId, RedirectAttributes redirect) {
+        try {
+            brokerage.removeBroker(user, accountId);
+            redirect.addFlashAttribute("flash", "技术经纪人已移除。");
+        } catch (BusinessException e) {
+            flashError(e, redirect);
+        }
+        return "redirect:/innovation/people";
+    }
+
+    @PostMapping("/innovation/people/experts/{accountId}/remove")
+    String removeExpert(CurrentUser user, @PathVariable long accountId, RedirectAttributes redirect) {
+        try {
+            challenges.removeExpert(user, accountId);
+            redirect.addFlashAttribute("flash", "评审专家已移除。");
+        } catch (BusinessException e) {
+            flashError(e, redirect);
+        }
+        return "redirect:/innovation/people";
+    }
+
     // ---- contracts --------------------------------------------------------------------------------------------
 
     record ContractForm(String kind, String title, String sellerName, String sellerCity, String buyerName,
