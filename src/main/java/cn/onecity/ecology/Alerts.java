@@ -37,8 +37,6 @@ public class Alerts {
 
     public static final String WATER = "WATER_TARGET";
     public static final String AIR = "AIR_AQI";
-    /** The three cities whose 生态环境局 every alert goes to. */
-    static final List<String> CITIES = List.of("430100", "430200", "430300");
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -149,13 +147,13 @@ public class Alerts {
 
     /** The 生态环境局 organisations an alert goes to: the three cities', and for air the partner cities' (萍乡). */
     List<Organisation> bureaus(String cause) {
-        List<String> cities = new ArrayList<>(CITIES);
+        List<cn.onecity.region.City> cities = new ArrayList<>(region.cities());
         if (AIR.equals(cause)) {
-            region.partnerCities().forEach(c -> cities.add(c.code()));
+            cities.addAll(region.partnerCities());
         }
         List<Organisation> out = new ArrayList<>();
-        for (String city : cities) {
-            accounts.organisationOfDepartment(city + "-STHJJ").ifPresent(out::add);
+        for (cn.onecity.region.City city : cities) {
+            accounts.organisationOfDepartment(city.code() + "-STHJJ").ifPresent(out::add);
         }
         return out;
     }
@@ -266,8 +264,7 @@ public class Alerts {
 
     /** 长沙 for 430100, also for partner cities (萍乡). */
     String cityName(String code) {
-        return region.findCity(code).or(() -> region.partnerCities().stream().filter(c -> c.code().equals(code)).findFirst())
-                .map(c -> c.shortName()).orElse(code);
+        return region.findAnyCity(code).map(cn.onecity.region.City::shortName).orElse(code);
     }
 
     private static OffsetDateTime local(OffsetDateTime t) {

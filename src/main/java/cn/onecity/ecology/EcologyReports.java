@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.onecity.region.City;
 import cn.onecity.region.Region;
+import cn.onecity.shared.BusinessException;
 import cn.onecity.shared.FieldMessage;
 import cn.onecity.shared.Times;
 
@@ -34,7 +35,8 @@ import cn.onecity.shared.Times;
 @Service
 public class EcologyReports {
 
-    static final List<String> CLASSES = List.of("I", "II", "III", "IV", "V", "劣V");
+    /** The water classes in order, as reports name them. */
+    public static final List<String> CLASSES = java.util.Arrays.stream(WaterClass.values()).map(WaterClass::label).toList();
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -111,7 +113,23 @@ public class EcologyReports {
         return LocalDate.now(clock.withZone(Times.ZONE)).getYear();
     }
 
+    /** The first year a report covers. */
+    public static final int FIRST_YEAR = 2000;
+
+    /** The year of a report: the current one when none is given; before 2000 or after this year is refused. */
+    public int year(Integer requested) {
+        int current = currentYear();
+        if (requested == null) {
+            return current;
+        }
+        if (requested < FIRST_YEAR || requested > current) {
+            throw BusinessException.invalid("year", "年份应在 " + FIRST_YEAR + " 至 " + current + " 之间");
+        }
+        return requested;
+    }
+
     public WaterReport water(int year) {
+        year(year);
         YearMonth now = YearMonth.now(clock.withZone(Times.ZONE));
         List<Station> sections = readings.stations().stream().filter(Station::water).toList();
         OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(Times.ZONE).toOffsetDateTime();
@@ -183,6 +201,7 @@ public class EcologyReports {
     }
 
     public AirReport air(int year) {
+        year(year);
         OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(Times.ZONE).toOffsetDateTime();
         OffsetDateTime to = from.plusYears(1);
         record Day(String city, OffsetDateTime at, Integer aqi, BigDecimal pm25) {

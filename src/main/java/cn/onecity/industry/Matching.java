@@ -56,6 +56,16 @@ public class Matching {
     static final double SAME_CHAIN = 8;
     static final double SAME_CLUSTER = 15;
 
+    /** How a candidate is scored, in the words of the demand page, from the weights above. */
+    public static String scoringRule() {
+        return "得分 = 全文相关度（最高 " + n(TEXT_MAX) + "，按本需求中最相关企业折算）＋ 产业链配套（上游供给 " + n(UPSTREAM) + " / 同链 "
+                + n(SAME_CHAIN) + "）＋ 同集群加分 " + n(SAME_CLUSTER) + "，满分 " + n(TEXT_MAX + UPSTREAM + SAME_CLUSTER) + "。";
+    }
+
+    private static String n(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
     private final Chains chains;

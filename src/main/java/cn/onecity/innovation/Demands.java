@@ -55,6 +55,17 @@ public class Demands {
     static final double PILOT = 5;
     static final double WITHIN_BUDGET = 10;
 
+    /** How a match is scored, in the words of the demand page, from the weights above. */
+    public static String scoringRule() {
+        return "得分 = 全文相关度（最高 " + n(TEXT_MAX) + "，按最相关成果折算）＋ 同一技术领域 " + n(SAME_FIELD) + " ＋ 成熟度（TRL 7–9 加 "
+                + n(MATURE) + "，4–6 加 " + n(PILOT) + "）＋ 价格在预算内 " + n(WITHIN_BUDGET) + "，满分 "
+                + n(TEXT_MAX + SAME_FIELD + MATURE + WITHIN_BUDGET) + "。显示得分最高的 " + SHOWN + " 项。";
+    }
+
+    private static String n(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
     public record Draft(String title, String description, String field, BigDecimal budget) {
     }
 

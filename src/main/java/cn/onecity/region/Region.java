@@ -50,6 +50,11 @@ public class Region {
         return cities().stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /** A member city or a partner city (萍乡). */
+    public Optional<City> findAnyCity(String code) {
+        return findCity(code).or(() -> partnerCities().stream().filter(c -> c.code().equals(code)).findFirst());
+    }
+
     /** Short name (长沙) for a city code, or the code itself when unknown. */
     public String cityShortName(String code) {
         return findCity(code).map(City::shortName).orElse(code);

@@ -64,14 +64,14 @@ class EcologyApiController {
     @Operation(summary = "水质月报（公开）：各断面按月均值评价类别、达到目标类别的断面比例、类别分布",
             description = "year 默认为当年；按 GB 3838-2002 评价，总磷按水体类型，溶解氧为下限")
     EcologyReports.WaterReport waterReport(@RequestParam(required = false) Integer year) {
-        return reports.water(EcologyReportsYear.check(year, reports.currentYear()));
+        return reports.water(reports.year(year));
     }
 
     @GetMapping("/reports/air")
     @Operation(summary = "空气质量年报（公开）：各城市优良天数比例与 PM2.5 日均浓度均值（长株潭及萍乡）",
             description = "城市日 AQI 为该市各站点浓度算术平均后按 HJ 633 计算；year 默认为当年")
     EcologyReports.AirReport airReport(@RequestParam(required = false) Integer year) {
-        return reports.air(EcologyReportsYear.check(year, reports.currentYear()));
+        return reports.air(reports.year(year));
     }
 
     @GetMapping("/alerts")

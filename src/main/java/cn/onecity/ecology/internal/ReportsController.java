@@ -29,7 +29,7 @@ class ReportsController {
         int current = reports.currentYear();
         int chosen;
         try {
-            chosen = EcologyReportsYear.check(year == null || year.isBlank() ? null : Integer.valueOf(year.strip()), current);
+            chosen = reports.year(year == null || year.isBlank() ? null : Integer.valueOf(year.strip()));
         } catch (NumberFormatException | BusinessException e) {
             chosen = current;
             model.addAttribute("flashError", "年份无效，已显示 " + current + " 年");
@@ -43,7 +43,7 @@ class ReportsController {
         model.addAttribute("year", chosen);
         model.addAttribute("examples", reports.exampleReadings(chosen));
         model.addAttribute("years", years);
-        model.addAttribute("classes", List.of("I", "II", "III", "IV", "V", "劣V"));
+        model.addAttribute("classes", EcologyReports.CLASSES);
         model.addAttribute("water", water);
         model.addAttribute("air", air);
         model.addAttribute("waterJson", json.writeValueAsString(water));
