@@ -3,7 +3,7 @@
 -- Environment: PAYLOAD_FILE (one EHC1 payload per line: fresh codes, as each patient shows a new one), AUTHS
 -- (comma-separated Basic header values),
 -- DELAY_MS (optional pause before each request on a connection, to pace the load).
--- Prints "ok_responses N": the 200 answers wrk received, to compare with the use records written.
+-- Prints "ok_responses N": the 2xx answers wrk received (the only 2xx is 200), to compare with the use records written.
 local payloads, auths = {}, {}
 for line in io.lines(os.getenv("PAYLOAD_FILE")) do payloads[#payloads + 1] = line end
 for a in string.gmatch(os.getenv("AUTHS"), "[^,]+") do auths[#auths + 1] = a end
@@ -25,16 +25,13 @@ request = function()
     {["Content-Type"] = "application/json", ["Authorization"] = auths[n % #auths + 1]}, body)
 end
 
-response = function(status, headers, body)
-  if status == 200 then ok = ok + 1 end
-end
-
 function delay()
   return pause
 end
 
+-- no response() callback: wrk then skips handing each response to Lua, which matters as wrk shares the 2 cores
+-- with the server; the 200 answers are the completed requests less the errors and non-2xx answers
 function done(summary, latency, requests)
-  local total = 0
-  for _, t in ipairs(threads) do total = total + t:get("ok") end
-  io.write(string.format("ok_responses %d\n", total))
+  local e = summary.errors
+  io.write(string.format("ok_responses %d\n", summary.requests - e.connect - e.read - e.write - e.status - e.timeout))
 end

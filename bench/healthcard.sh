@@ -26,6 +26,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 mvn -q -B dependency:build-classpath -Dmdep.outputFile="$DATA/cp.txt" -Dmdep.includeScope=test >/dev/null
 
+if [ -n "${RAW_RATE:-}" ]; then   # iterate on the endpoint only: RAW_RATE=<raw verifies/s from an earlier JMH run>
+  RAW=$RAW_RATE; OFFLINE=$RAW_RATE
+else
 echo "== 1. JMH (1 thread, 1 fork, 5 × 5 s after 3 × 5 s warm-up): raw SM2 verify vs. the offline verifier"
 java -cp "target/test-classes:target/classes:$(cat "$DATA/cp.txt")" org.openjdk.jmh.Main HealthCodeBenchmark \
   -f 1 -wi 3 -w 5s -i 5 -r 5s -t 1 -rf json -rff "$DATA/jmh.json" 2>&1 | grep -E '^(Benchmark|HealthCodeBenchmark)'
@@ -35,6 +38,7 @@ r = {b["benchmark"].rsplit(".", 1)[1]: b["primaryMetric"]["score"] for b in json
 print(round(r["rawSm2Verify"]), round(r["offlineVerifier"]))
 PY
 )
+fi
 TARGET=$(python3 -c "print(round(0.4 * $RAW * $CORES))")
 echo "raw ${RAW}/s, offline verifier ${OFFLINE}/s = $(python3 -c "print(round(100 * $OFFLINE / $RAW, 1))") % of raw (target ≥ 90 %)"
 echo "endpoint target: 40 % × ${RAW}/s × ${CORES} cores = ${TARGET}/s with p99 < 20 ms"
@@ -42,7 +46,7 @@ echo "endpoint target: 40 % × ${RAW}/s × ${CORES} cores = ${TARGET}/s with p99
 echo "== 2. the platform on PostgreSQL"
 psql -h 127.0.0.1 -U "$PGUSER" -q -c "CREATE DATABASE $DB ENCODING 'UTF8' TEMPLATE template0"
 ONECITY_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" ONECITY_DB_USER="$PGUSER" ONECITY_DB_PASSWORD="" \
-  java -Xmx1g -jar target/onecity-0.1.0-SNAPSHOT.jar --spring.profiles.active=postgres --server.port=$PORT \
+  java -Xmx1g ${JAVA_OPTS:-} -jar target/onecity-0.1.0-SNAPSHOT.jar --spring.profiles.active=postgres --server.port=$PORT \
   --onecity.data-dir="$DATA" --onecity.healthcard.code-validity=PT30M \
   --onecity.healthcard.verify-rate=1000000 --onecity.healthcard.verify-burst=1000000 ${APP_ARGS:-} >"$DATA/app.log" 2>&1 &
 APP=$!
@@ -56,9 +60,13 @@ curl -sf -u resident:onecity2026 -H 'Content-Type: application/json' \
   -d "{\"name\":\"陈示例\",\"idNumber\":\"$ID\",\"phone\":\"13900002222\",\"homeCityCode\":\"430300\"}" \
   "$BASE/api/v1/healthcard/cards" >/dev/null
 # 500 fresh codes (each signed with its own nonce), so that no two requests in a row carry the same payload
-for _ in $(seq 1 500); do
-  curl -sf -u resident:onecity2026 "$BASE/api/v1/healthcard/cards/me/code" | python3 -c 'import json,sys; print(json.load(sys.stdin)["payload"])'
-done >"$DATA/payloads.txt"
+python3 - "$BASE/api/v1/healthcard/cards/me/code" >"$DATA/payloads.txt" <<'PY'
+import base64, json, sys, urllib.request
+auth = "Basic " + base64.b64encode(b"resident:onecity2026").decode()
+for _ in range(500):
+    with urllib.request.urlopen(urllib.request.Request(sys.argv[1], headers={"Authorization": auth})) as r:
+        print(json.load(r)["payload"])
+PY
 PAYLOAD=$(head -n1 "$DATA/payloads.txt")
 b64() { printf '%s' "$1" | base64 -w0; }
 export PAYLOAD_FILE="$DATA/payloads.txt"
@@ -67,19 +75,48 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: ${AUTHS%%,*}" -
   -d "{\"payload\":\"$PAYLOAD\",\"purpose\":\"挂号\"}" "$BASE/api/v1/healthcard/verifications")
 [ "$code" = "200" ] || { echo "the probe verification answered $code" >&2; exit 1; }
 uses() { psql -h 127.0.0.1 -U "$PGUSER" -d "$DB" -tA -c "SELECT COUNT(*) FROM hc_use WHERE department = 'bench'"; }
-DELAY_MS=0 wrk -t2 -c"$CONNS" -d60s -s bench/healthcard.lua "$BASE" >/dev/null   # warm-up: JIT, pools, password cache
+DELAY_MS=0 wrk -t2 -c"$CONNS" -d"${WARMUP:-60}s" -s bench/healthcard.lua "$BASE" >/dev/null   # warm-up: JIT, pools, password cache
 
+# CPU seconds used so far by the platform's JVM and by all PostgreSQL processes (utime + stime from /proc)
+cpu() { python3 - "$APP" <<'PY'
+import os, sys
+hz = os.sysconf("SC_CLK_TCK")
+def ticks(pid):
+    try:
+        f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return int(f[11]) + int(f[12]) + int(f[13]) + int(f[14])
+    except OSError:
+        return 0
+pg = 0
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        if open(f"/proc/{pid}/comm").read().strip() in ("postgres", "postmaster"):
+            pg += ticks(pid)
+    except OSError:
+        pass
+print(ticks(sys.argv[1]) / hz, pg / hz)
+PY
+}
 run() { # label, connections, delay
-  local before after out okr
+  local before after out okr c0 c1
   before=$(uses)
+  c0=$(cpu)
+  [ -n "${THREADS:-}" ] && python3 bench/threads.py snap "$APP" >"$DATA/t0"
   out=$(DELAY_MS="$3" wrk -t2 -c"$2" -d"${SECS}s" --latency -s bench/healthcard.lua "$BASE")
+  c1=$(cpu)
+  [ -n "${THREADS:-}" ] && python3 bench/threads.py snap "$APP" >"$DATA/t1" && python3 bench/threads.py diff "$DATA/t0" "$DATA/t1" "$SECS" | head -12
   after=$(uses)
   okr=$(echo "$out" | awk '/^ok_responses/ {print $2}')
   echo "-- $1"
   echo "$out" | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx|Socket errors|requests in'
+  python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores (of $CORES)')"
   echo "200 answers $okr, use records written $((after - before)) (in flight at the cut-off: at most $2 more)"
   [ $((after - before)) -ge "$okr" ] || { echo "LOST USE RECORDS" >&2; exit 1; }
 }
+# JFR=<file>: profile the saturation run (JDK Flight Recorder, "profile" settings)
+# ASPROF=<asprof binary> PROFILE=<file>: async-profiler CPU profile of the saturation run (collapsed stacks)
+[ -n "${ASPROF:-}" ] && "$ASPROF" -d "$SECS" -i "${ASPROF_INTERVAL:-1ms}" -e "${ASPROF_EVENT:-itimer}" -o collapsed -f "$PROFILE" "$APP" >/dev/null 2>&1 &
+[ -n "${JFR:-}" ] && jcmd "$APP" JFR.start duration="${SECS}s" filename="$JFR" settings="${JFR_SETTINGS:-default}" >/dev/null
 run "saturation, $CONNS connections" "$CONNS" 0
 # pace: each connection waits so that all of them together offer about the target rate
 PACE=$(python3 -c "print(max(0, round(8 * 1000 / $TARGET - 4)))")

@@ -284,7 +284,7 @@ public class SigningKeys {
             this.privateKey = privateKey;
             this.signer = ThreadLocal.withInitial(() -> {
                 SM2Signer s = new SM2Signer();
-                s.init(true, HealthCodes.signingParameters(privateKey));
+                s.init(true, HealthCodes.signingParameters(HealthCodes.threadPrivate(privateKey))); // no shared-point locks
                 return s;
             });
         }

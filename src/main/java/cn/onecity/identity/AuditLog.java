@@ -2,9 +2,13 @@ package cn.onecity.identity;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,10 +27,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate namedJdbc;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate namedJdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.namedJdbc = namedJdbc;
         this.clock = clock;
     }
 
@@ -52,9 +58,7 @@ public class AuditLog {
         } else if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
             operator = auth.getName();
         }
-        jdbc.sql("""
-                INSERT INTO idn_operation_log (at, operator, role, ip, module, action, target, detail, success)
-                VALUES (:at, :operator, :role, :ip, :module, :action, :target, :detail, :success)""")
+        jdbc.sql(INSERT)
                 .param("at", OffsetDateTime.now(clock))
                 .param("operator", operator)
                 .param("role", role)
@@ -65,6 +69,47 @@ public class AuditLog {
                 .param("detail", truncate(detail, 2000))
                 .param("success", success)
                 .update();
+    }
+
+    private static final String INSERT = """
+            INSERT INTO idn_operation_log (at, operator, role, ip, module, action, target, detail, success)
+            VALUES (:at, :operator, :role, :ip, :module, :action, :target, :detail, :success)""";
+
+    /**
+     * One operation-log entry prepared by the caller, for {@link #recordAll}: who ({@code user}), from where
+     * ({@code ip}, see {@link #currentIp}) and when were captured while serving the request.
+     */
+    public record Entry(OffsetDateTime at, CurrentUser user, String ip, String module, String action, String target,
+            String detail, boolean success) {
+    }
+
+    /**
+     * Records many entries in one statement batch, in the caller's transaction (required): for work that commits
+     * many requests' changes together (the health-card use recorder), where the request is no longer at hand.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = entries.stream()
+                .map(e -> new MapSqlParameterSource()
+                        .addValue("at", e.at())
+                        .addValue("operator", e.user() == null ? "system" : e.user().username())
+                        .addValue("role", e.user() == null ? null : e.user().role().name())
+                        .addValue("ip", e.ip())
+                        .addValue("module", e.module())
+                        .addValue("action", e.action())
+                        .addValue("target", truncate(e.target(), 200))
+                        .addValue("detail", truncate(e.detail(), 2000))
+                        .addValue("success", e.success()))
+                .toArray(SqlParameterSource[]::new);
+        namedJdbc.batchUpdate(INSERT, rows);
+    }
+
+    /** The address of the client of the request being served on this thread, or null outside a request. */
+    public static String currentIp() {
+        return clientIp();
     }
 
     static String clientIp() {

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,28 @@ class AccountAdministrationIntegrationTest {
                 .andExpect(flash().attributeExists("flash"));
         assertThat(operationLog(admin, "启用账户", staff)).isEqualTo(1);
         mvc.perform(formLogin("/login").user(staff).password(TestAccounts.PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void anApiClientIsRefusedOnItsNextCallOnceDisabledOrReRoledThoughItsAccountIsCached() throws Exception {
+        String staff = TestAccounts.create(accounts, Role.CITY_STAFF);
+        long id = id(staff);
+        for (int i = 0; i < 3; i++) { // the account is cached after the first call
+            mvc.perform(get("/api/v1/identity/me").with(httpBasic(staff, TestAccounts.PASSWORD)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.role").value("CITY_STAFF"));
+        }
+        mvc.perform(post("/admin/accounts/{id}/disable", id).with(csrf()).session(session));
+        mvc.perform(get("/api/v1/identity/me").with(httpBasic(staff, TestAccounts.PASSWORD)))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail").value(containsString("停用")));
+        mvc.perform(post("/admin/accounts/{id}/enable", id).with(csrf()).session(session));
+        mvc.perform(get("/api/v1/identity/me").with(httpBasic(staff, TestAccounts.PASSWORD))).andExpect(status().isOk());
+        // a wrong password is still refused while the account is cached
+        mvc.perform(get("/api/v1/identity/me").with(httpBasic(staff, "Wrong2026pass"))).andExpect(status().isUnauthorized());
+        long office = TestAccounts.organisationNamed(accounts, "长株潭一体化发展事务中心").id();
+        mvc.perform(post("/admin/accounts/{id}/role", id).with(csrf()).session(session)
+                .param("role", "JOINT_OFFICE").param("organisationId", String.valueOf(office)));
+        mvc.perform(get("/api/v1/identity/me").with(httpBasic(staff, TestAccounts.PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.role").value("JOINT_OFFICE"));
     }
 
     @Test

@@ -158,6 +158,28 @@ public final class HealthCodes {
         return new ParametersWithID(new ParametersWithRandom(privateKey, RANDOM), DEFAULT_USER_ID);
     }
 
+    /**
+     * The same key on a thread-private copy of its points (the public point and the curve's generator). Bouncy Castle
+     * keeps precomputed multiples of a point on the point object and takes two locks on it in every multiplication;
+     * with the points shared, threads verifying at the same time contend for those locks and burn CPU spinning on them
+     * (measured on the platform: a verification cost ~15× its single-threaded time under 16 concurrent requests,
+     * docs/benchmarks.md). Use one copy per thread, e.g. in the initialiser of a per-thread signer.
+     */
+    public static ECPublicKeyParameters threadPrivate(ECPublicKeyParameters key) {
+        ECDomainParameters own = threadPrivate(key.getParameters());
+        return new ECPublicKeyParameters(own.getCurve().decodePoint(key.getQ().getEncoded(false)), own);
+    }
+
+    /** As {@link #threadPrivate(ECPublicKeyParameters)}, for a private key (a copy of the generator). */
+    public static ECPrivateKeyParameters threadPrivate(ECPrivateKeyParameters key) {
+        return new ECPrivateKeyParameters(key.getD(), threadPrivate(key.getParameters()));
+    }
+
+    private static ECDomainParameters threadPrivate(ECDomainParameters p) {
+        return new ECDomainParameters(p.getCurve(), p.getCurve().decodePoint(p.getG().getEncoded(false)), p.getN(), p.getH(),
+                p.getSeed());
+    }
+
     /** Verification parameters with the default user id. */
     public static ParametersWithID verifyingParameters(ECPublicKeyParameters publicKey) {
         return new ParametersWithID(publicKey, DEFAULT_USER_ID);

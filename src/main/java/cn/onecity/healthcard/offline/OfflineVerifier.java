@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.SM2Signer;
 
 import cn.onecity.healthcard.offline.HealthCodes.Body;
@@ -19,7 +18,8 @@ import cn.onecity.healthcard.offline.Verification.Reason;
 /**
  * Verifies 电子健康卡 payloads ({@link HealthCodes}) without the platform: against a trust list and a revocation view.
  * Depends only on the JDK and Bouncy Castle; thread-safe (share one instance). Public keys are decoded once, and
- * each thread reuses one initialised {@code SM2Signer} per key.
+ * each thread reuses one initialised {@code SM2Signer} per key, on its own copy of the curve points (so that threads
+ * verifying at the same time do not contend for Bouncy Castle's locks on shared points).
  *
  * <p>Checks, in this order (the first failure decides):
  * <ol>
@@ -106,10 +106,11 @@ public final class OfflineVerifier {
 
         Trusted(TrustedKey entry, ECPublicKeyParameters publicKey) {
             this.entry = entry;
-            ParametersWithID parameters = HealthCodes.verifyingParameters(publicKey);
             this.signer = ThreadLocal.withInitial(() -> {
                 SM2Signer s = new SM2Signer();
-                s.init(false, parameters);
+                // the thread's own copy of the points, so that concurrent verifications do not contend for the locks
+                // that guard Bouncy Castle's precomputed multiples of a shared point
+                s.init(false, HealthCodes.verifyingParameters(HealthCodes.threadPrivate(publicKey)));
                 return s;
             });
         }

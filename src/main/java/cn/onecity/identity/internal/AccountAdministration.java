@@ -48,8 +48,11 @@ public class AccountAdministration {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final ApiAccountCache cache;
+
     AccountAdministration(JdbcClient jdbc, Accounts accounts, PasswordEncoder passwords, PersonalData personalData,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ApiAccountCache cache) {
+        this.cache = cache;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -128,6 +131,7 @@ public class AccountAdministration {
         requireAdmin(admin);
         Row row = find(id);
         jdbc.sql("UPDATE idn_account SET enabled = TRUE WHERE id = :id").param("id", id).update();
+        cache.accountsChanged();
         audit.record("identity", "启用账户", row.username(), row.enabled() ? "账户原已启用" : "停用 → 启用");
     }
 
@@ -140,6 +144,7 @@ public class AccountAdministration {
             throw new BusinessException(400, "不能停用自己的账户");
         }
         jdbc.sql("UPDATE idn_account SET enabled = FALSE WHERE id = :id").param("id", id).update();
+        cache.accountsChanged();
         audit.record("identity", "停用账户", row.username(), row.enabled() ? "启用 → 停用" : "账户原已停用");
     }
 
@@ -154,6 +159,7 @@ public class AccountAdministration {
                        locked_until = NULL WHERE id = :id""")
                 .param("p", passwords.encode(newPassword)).param("now", OffsetDateTime.now(clock)).param("id", id)
                 .update();
+        cache.accountsChanged();
         audit.record("identity", "重置密码", row.username(), row.locked() ? "由管理员设置新密码，并解除锁定" : "由管理员设置新密码");
     }
 
@@ -178,6 +184,7 @@ public class AccountAdministration {
         Accounts.checkRoleFitsOrganisation(role, org);
         jdbc.sql("UPDATE idn_account SET role = :r, organisation_id = :o WHERE id = :id")
                 .param("r", role.name()).param("o", org.id()).param("id", id).update();
+        cache.accountsChanged();
         audit.record("identity", "变更角色与机构", row.username(),
                 row.role().label() + " / " + row.organisationName() + " → " + role.label() + " / " + org.name());
     }
@@ -188,6 +195,7 @@ public class AccountAdministration {
         requireAdmin(admin);
         Row row = find(id);
         jdbc.sql("UPDATE idn_account SET failed_attempts = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+        cache.accountsChanged();
         audit.record("identity", "解除锁定", row.username(),
                 row.locked() ? "原锁定至 " + Times.format(row.lockedUntil()) : "账户未处于锁定状态，失败次数清零");
     }

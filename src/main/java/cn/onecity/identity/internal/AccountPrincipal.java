@@ -38,6 +38,11 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Audit
         this.nonLocked = nonLocked;
     }
 
+    /** An independent copy, so that erasing the credentials of one leaves the other intact (ApiAccountCache). */
+    AccountPrincipal copy() {
+        return new AccountPrincipal(user, passwordHash, enabled, nonLocked, stamp, failuresOnRecord);
+    }
+
     /** Whether a successful sign-in has failed attempts or a lock to clear. */
     boolean failuresOnRecord() {
         return failuresOnRecord;

@@ -31,10 +31,12 @@ class LoginAttempts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApiAccountCache cache;
 
-    LoginAttempts(JdbcClient jdbc, Clock clock) {
+    LoginAttempts(JdbcClient jdbc, Clock clock, ApiAccountCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @EventListener
@@ -47,6 +49,7 @@ class LoginAttempts {
             log(username, false, "用户名不存在");
             return;
         }
+        cache.accountsChanged();
         int failures = jdbc.sql("SELECT failed_attempts FROM idn_account WHERE username = :u").param("u", username)
                 .query(Integer.class).single();
         if (failures >= MAX_FAILURES) {
@@ -80,6 +83,7 @@ class LoginAttempts {
                 UPDATE idn_account SET failed_attempts = 0, locked_until = NULL
                 WHERE username = :u AND (failed_attempts > 0 OR locked_until IS NOT NULL)""")
                 .param("u", event.getAuthentication().getName()).update();
+        cache.accountsChanged();
     }
 
     @EventListener

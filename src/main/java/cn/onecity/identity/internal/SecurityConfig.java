@@ -2,19 +2,26 @@ package cn.onecity.identity.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,10 +56,40 @@ class SecurityConfig {
         return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
+    /**
+     * No Spring Security observations: nothing here reads them, and wrapping every filter of every request in one cost
+     * more CPU on the health-card verification path than the SM2 signature check (docs/benchmarks.md).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    ApiAccountCache apiAccountCache(@Value("${onecity.security.api-account-cache:PT10S}") Duration ttl) {
+        return new ApiAccountCache(ttl);
+    }
+
+    /**
+     * HTTP Basic for the API: the account of a client that calls often is kept briefly ({@link ApiAccountCache});
+     * the same events as the form login (failed attempts, lockout, the login log) are published.
+     */
+    private static AuthenticationManager apiAuthentication(AccountUserDetailsService accounts, PasswordEncoder passwords,
+            ApiAccountCache cache, AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwords);
+        provider.setUserCache(cache);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AccountUserDetailsService accounts, PasswordEncoder passwords,
+            ApiAccountCache cache, AuthenticationEventPublisher events) throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(apiAuthentication(accounts, passwords, cache, events))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_GETS).permitAll()
                         .anyRequest().authenticated())
