@@ -146,7 +146,7 @@ class UseRecorder implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | AssertionError e) { // the writer must outlive any one group
                 log.error("Health-card use group of {} could not be written", group.size(), e);
                 group.forEach(j -> j.done().completeExceptionally(e));
             } finally {
