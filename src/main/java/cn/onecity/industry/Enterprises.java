@@ -472,15 +472,35 @@ public class Enterprises implements SearchSource {
         return COLLECTION;
     }
 
-    /** Every enterprise's document, read in three queries (the index is rebuilt from this at start-up). */
+    /** Filter keys of the enterprise documents: the city code, the chain segment ids and the cluster ids. */
+    static final String CITY = "city";
+    static final String SEGMENT = "segment";
+    static final String CLUSTER = "cluster";
+
+    /**
+     * Every enterprise's document, read in four queries (the index is rebuilt from this at start-up). Besides the
+     * text, a document carries what matching needs to rank a hit without reading the database (filters {@value
+     * #CITY}, {@value #SEGMENT}, {@value #CLUSTER}; the title is the name): so every change of an enterprise's
+     * name, city, segments or clusters must {@link #reindex} it, as {@link #register} and {@link #update} do.
+     */
     @Override
     public Stream<SearchDocument> all() {
         Map<Long, StringBuilder> extra = new HashMap<>();
+        Map<Long, List<String>> segments = new HashMap<>();
+        Map<Long, List<String>> clusters = new HashMap<>();
         jdbc.sql("""
-                SELECT es.enterprise_id, c.name AS chain_name, s.name FROM ind_enterprise_segment es
+                SELECT es.enterprise_id, s.id, c.name AS chain_name, s.name FROM ind_enterprise_segment es
                 JOIN ind_segment s ON s.id = es.segment_id JOIN ind_chain c ON c.id = s.chain_id""")
-                .query((rs, i) -> extra.computeIfAbsent(rs.getLong("enterprise_id"), k -> new StringBuilder())
-                        .append(rs.getString("chain_name")).append(' ').append(rs.getString("name")).append('\n'))
+                .query((rs, i) -> {
+                    long e = rs.getLong("enterprise_id");
+                    segments.computeIfAbsent(e, k -> new ArrayList<>()).add(Long.toString(rs.getLong("id")));
+                    return extra.computeIfAbsent(e, k -> new StringBuilder())
+                            .append(rs.getString("chain_name")).append(' ').append(rs.getString("name")).append('\n');
+                })
+                .list();
+        jdbc.sql("SELECT enterprise_id, cluster_id FROM ind_cluster_member")
+                .query((rs, i) -> clusters.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
+                        .add(Long.toString(rs.getLong("cluster_id"))))
                 .list();
         jdbc.sql("SELECT enterprise_id, title, description, capacity FROM ind_supply ORDER BY id")
                 .query((rs, i) -> extra.computeIfAbsent(rs.getLong("enterprise_id"), k -> new StringBuilder())
@@ -488,11 +508,19 @@ public class Enterprises implements SearchSource {
                         .append(rs.getString("capacity")).append('\n'))
                 .list();
         return jdbc.sql("SELECT id, name, city_code, products, capabilities FROM ind_enterprise ORDER BY id")
-                .query((rs, i) -> new SearchDocument(COLLECTION, Long.toString(rs.getLong("id")), rs.getString("name"),
-                        rs.getString("products") + "\n" + rs.getString("capabilities") + "\n"
-                                + extra.getOrDefault(rs.getLong("id"), new StringBuilder()),
-                        Map.of("city", List.of(rs.getString("city_code")))))
+                .query((rs, i) -> {
+                    long id = rs.getLong("id");
+                    return new SearchDocument(COLLECTION, Long.toString(id), rs.getString("name"),
+                            rs.getString("products") + "\n" + rs.getString("capabilities") + "\n"
+                                    + extra.getOrDefault(id, new StringBuilder()),
+                            filters(rs.getString("city_code"), segments.getOrDefault(id, List.of()),
+                                    clusters.getOrDefault(id, List.of())));
+                })
                 .list().stream();
+    }
+
+    private static Map<String, List<String>> filters(String cityCode, List<String> segmentIds, List<String> clusterIds) {
+        return Map.of(CITY, List.of(cityCode), SEGMENT, segmentIds, CLUSTER, clusterIds);
     }
 
     /** Puts the enterprise's current profile, tags and supplies into the index (after commit). */
@@ -509,7 +537,8 @@ public class Enterprises implements SearchSource {
                         .append(rs.getString("description")).append(' ').append(rs.getString("capacity")).append('\n'))
                 .list();
         return new SearchDocument(COLLECTION, Long.toString(e.id()), e.name(), body.toString(),
-                Map.of("city", List.of(e.cityCode())));
+                filters(e.cityCode(), e.segments().stream().map(s -> Long.toString(s.id())).toList(),
+                        e.clusters().stream().map(c -> Long.toString(c.id())).toList()));
     }
 
     // ---- rows -------------------------------------------------------------------------------------------------

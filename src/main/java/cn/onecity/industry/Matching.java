@@ -9,13 +9,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -253,21 +254,19 @@ public class Matching {
     /** The ranked candidates of a demand, best first, with the status either side marked. */
     public List<MatchCandidate> matches(long demandId) {
         Demand demand = demand(demandId);
-        Map<Long, MatchStatus> marked = new HashMap<>();
-        jdbc.sql("SELECT enterprise_id, status FROM ind_match WHERE demand_id = :d").param("d", demandId)
-                .query((rs, i) -> marked.put(rs.getLong("enterprise_id"), MatchStatus.valueOf(rs.getString("status"))))
-                .list();
-        List<MatchCandidate> ranked = new ArrayList<>();
-        Set<Long> seen = new LinkedHashSet<>();
-        for (MatchCandidate c : rank(demand)) {
-            seen.add(c.enterpriseId());
-            ranked.add(withStatus(c, marked.getOrDefault(c.enterpriseId(), null)));
-        }
-        // a marked match stays visible even when the profiles changed since
         record Stored(long enterpriseId, double score, String reasons, String status, boolean crossCity) {
         }
         List<Stored> stored = jdbc.sql("SELECT enterprise_id, score, reasons, status, cross_city FROM ind_match WHERE demand_id = :d ORDER BY score DESC")
                 .param("d", demandId).query(Stored.class).list();
+        Map<Long, MatchStatus> marked = new HashMap<>();
+        stored.forEach(m -> marked.put(m.enterpriseId(), MatchStatus.valueOf(m.status())));
+        List<MatchCandidate> ranked = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (MatchCandidate c : rank(demand)) {
+            seen.add(c.enterpriseId());
+            ranked.add(withStatus(c, marked.get(c.enterpriseId())));
+        }
+        // a marked match stays visible even when the profiles changed since
         for (Stored m : stored) {
             if (!seen.contains(m.enterpriseId())) {
                 enterprises.find(m.enterpriseId()).ifPresent(ent -> ranked.add(new MatchCandidate(ent.id(), ent.name(),
@@ -283,18 +282,38 @@ public class Matching {
                 c.chainScore(), c.clusterScore(), c.reasons(), s, c.crossCity());
     }
 
-    /** What ranking needs of a candidate, loaded for all candidates at once. */
-    private record Profile(long id, String name, String cityCode, List<Enterprise.SegmentRef> segments,
-            List<Enterprise.ClusterRef> clusters) {
+    /** What ranking needs of a candidate: its search hit's name (the title) and filters (city, segments, clusters). */
+    private record Profile(long id, String name, String cityCode, List<Chains.SegmentInfo> segments, List<Long> clusterIds) {
     }
 
     /**
      * Scores the candidates of the three cities, best first; never the demanding enterprise itself; score > 0 only.
      * Candidates: the {@value #TEXT_CANDIDATES} best full-text hits and up to {@value #CHAIN_CANDIDATES} enterprises
-     * upstream of the needed segments; their profiles are read in three queries, whatever their number.
+     * upstream of the needed segments (the first in the index's id order). Both come from the search index, whose
+     * enterprise documents carry the name, city, segments and clusters (see {@link Enterprises#all}): no
+     * candidate, nor the demanding enterprise, is read from the database. Segments and cluster names are reference
+     * data, cached.
      */
     List<MatchCandidate> rank(Demand demand) {
-        Enterprise own = enterprises.get(demand.enterpriseId());
+        long own = demand.enterpriseId();
+        // the demanding enterprise's segments and clusters: from its search document like the candidates' (read from
+        // the database only if it is not indexed)
+        List<Long> ownSegments = new ArrayList<>();
+        Set<Long> ownClusters = new HashSet<>();
+        Optional<SearchHits.Hit> ownDocument = index.find(Enterprises.COLLECTION, Long.toString(own));
+        if (ownDocument.isPresent()) {
+            ownDocument.get().filter(Enterprises.SEGMENT).stream().map(Long::valueOf).sorted().forEach(ownSegments::add);
+            ownDocument.get().filter(Enterprises.CLUSTER).stream().map(Long::valueOf).forEach(ownClusters::add);
+        } else {
+            jdbc.sql("""
+                    SELECT 'S' AS kind, segment_id AS ref FROM ind_enterprise_segment WHERE enterprise_id = :e
+                    UNION ALL SELECT 'C' AS kind, cluster_id AS ref FROM ind_cluster_member WHERE enterprise_id = :e
+                    ORDER BY kind DESC, ref""")
+                    .param("e", own)
+                    .query((rs, i) -> ("S".equals(rs.getString("kind")) ? ownSegments : ownClusters).add(rs.getLong("ref")))
+                    .list();
+        }
+        Map<Long, Profile> profiles = new HashMap<>();
         // 1. full-text relevance: the demand's analysed terms as an OR (their BM25 scores add up), so that a
         //    supplier matching a few of a long description's words still counts
         Map<Long, Double> textScores = new HashMap<>();
@@ -302,13 +321,14 @@ public class Matching {
         List<String> terms = index.analyze(demand.title() + " " + demand.description()).stream().distinct()
                 .filter(t -> t.length() > 1).limit(MAX_TERMS).toList(); // single characters (用、年、套) only add noise
         if (!terms.isEmpty()) {
-            SearchHits hits = index.searchAnyTerm(new SearchQuery(Enterprises.COLLECTION, String.join(" ", terms), Map.of(), 0,
-                    TEXT_CANDIDATES + 1));
+            SearchHits hits = index.searchAnyTerm(new SearchQuery(Enterprises.COLLECTION, null, Map.of(), 0,
+                    TEXT_CANDIDATES + 1), terms);
             for (SearchHits.Hit h : hits.hits()) {
                 long id = Long.parseLong(h.id());
-                if (id != own.id() && h.score() > 0) {
+                if (id != own && h.score() > 0) {
                     textScores.put(id, (double) h.score());
                     matchedTerms.put(id, h.matchedTerms().stream().filter(terms::contains).toList());
+                    profiles.put(id, profile(id, h));
                 }
             }
         }
@@ -320,38 +340,40 @@ public class Matching {
         // 2. the segments the demand needs supplied: its own, else the demanding enterprise's; their upstream suppliers
         List<Chains.SegmentInfo> needs = new ArrayList<>();
         if (demand.segmentId() != null) {
-            chains.segment(demand.segmentId()).ifPresent(needs::add);
+            segment(demand.segmentId()).ifPresent(needs::add);
         } else {
-            own.segments().forEach(s -> chains.segment(s.id()).ifPresent(needs::add));
+            ownSegments.forEach(s -> segment(s).ifPresent(needs::add));
         }
         for (Chains.SegmentInfo need : needs) {
-            List<String> upstream = java.util.Arrays.stream(Stage.values()).filter(st -> st.ordinal() < need.stage().ordinal())
-                    .map(Enum::name).toList();
+            List<String> upstream = upstreamSegments(need).stream().map(String::valueOf).toList();
             if (!upstream.isEmpty()) {
-                jdbc.sql("""
-                        SELECT DISTINCT es.enterprise_id FROM ind_enterprise_segment es JOIN ind_segment s ON s.id = es.segment_id
-                        WHERE s.chain_id = :chain AND s.stage IN (:stages) AND es.enterprise_id <> :own
-                        ORDER BY es.enterprise_id LIMIT\s""" + CHAIN_CANDIDATES)
-                        .param("chain", need.chainId()).param("stages", upstream).param("own", own.id())
-                        .query(Long.class).list().forEach(candidates::add);
+                SearchHits hits = index.search(new SearchQuery(Enterprises.COLLECTION, null,
+                        Map.of(Enterprises.SEGMENT, upstream), 0, CHAIN_CANDIDATES + 1));
+                hits.hits().stream().filter(h -> Long.parseLong(h.id()) != own).limit(CHAIN_CANDIDATES).forEach(h -> {
+                    long id = Long.parseLong(h.id());
+                    candidates.add(id);
+                    profiles.computeIfAbsent(id, k -> profile(id, h));
+                });
             }
         }
-        candidates.remove(own.id());
-        Set<Long> ownClusters = own.clusters().stream().map(Enterprise.ClusterRef::id).collect(Collectors.toSet());
+        candidates.remove(own);
+        Map<String, String> cityNames = new HashMap<>();
         List<MatchCandidate> out = new ArrayList<>();
-        for (Profile e : profiles(candidates)) {
+        for (long id : candidates) {
+            Profile e = profiles.get(id);
             List<String> reasons = new ArrayList<>();
             double textScore = 0;
             Double hit = textScores.get(e.id());
             if (hit != null && best > 0) {
                 textScore = round(TEXT_MAX * hit / best);
-                reasons.add("全文相关 +" + textScore + "：产品、能力与供给命中"
-                        + matchedTerms.get(e.id()).stream().map(t -> "“" + t + "”").collect(Collectors.joining("")));
+                StringBuilder reason = new StringBuilder("全文相关 +").append(textScore).append("：产品、能力与供给命中");
+                matchedTerms.get(e.id()).forEach(t -> reason.append('“').append(t).append('”'));
+                reasons.add(reason.toString());
             }
             double chainScore = 0;
             String chainReason = null;
             for (Chains.SegmentInfo need : needs) {
-                for (Enterprise.SegmentRef s : e.segments()) {
+                for (Chains.SegmentInfo s : e.segments()) {
                     if (s.chainId() != need.chainId()) {
                         continue;
                     }
@@ -370,8 +392,7 @@ public class Matching {
                 reasons.add(chainReason);
             }
             double clusterScore = 0;
-            List<String> shared = e.clusters().stream().filter(c -> ownClusters.contains(c.id()))
-                    .map(Enterprise.ClusterRef::name).toList();
+            List<String> shared = e.clusterIds().stream().filter(ownClusters::contains).map(this::clusterName).toList();
             if (!shared.isEmpty()) {
                 clusterScore = SAME_CLUSTER;
                 reasons.add("同集群加分 +" + SAME_CLUSTER + "：同属" + String.join("、", shared));
@@ -380,7 +401,7 @@ public class Matching {
             if (score <= 0) {
                 continue;
             }
-            String cityName = region.cityShortName(e.cityCode());
+            String cityName = cityNames.computeIfAbsent(e.cityCode(), region::cityShortName);
             boolean cross = !e.cityCode().equals(demand.cityCode());
             reasons.add(cross ? "跨市对接：供给方在" + cityName + "，需求方在" + demand.cityName()
                     : "同城对接：双方均在" + cityName);
@@ -392,32 +413,48 @@ public class Matching {
         return out;
     }
 
-    /** Names, cities, segments and clusters of the candidates, in three queries. */
-    private List<Profile> profiles(Set<Long> ids) {
-        if (ids.isEmpty()) {
+    /** A candidate as its search hit describes it; its segments in panorama order, its clusters by id. */
+    private Profile profile(long id, SearchHits.Hit h) {
+        List<Chains.SegmentInfo> segments = h.filter(Enterprises.SEGMENT).stream().map(Long::valueOf)
+                .map(this::segment).flatMap(Optional::stream)
+                .sorted(Comparator.comparingLong(Chains.SegmentInfo::id)).toList();
+        List<Long> clusters = h.filter(Enterprises.CLUSTER).stream().map(Long::valueOf).sorted().toList();
+        return new Profile(id, h.title(), h.filter(Enterprises.CITY).stream().findFirst().orElse(""), segments, clusters);
+    }
+
+    // ---- reference data ---------------------------------------------------------------------------------------
+    // Segments (with their chain's name) and clusters are only ever added, never renamed or deleted: a read one
+    // stays true, and an id not yet cached is read (then cached) on first use. Renaming or deleting them would have
+    // to clear these caches and reindex their enterprises.
+
+    private final Map<Long, Chains.SegmentInfo> segments = new ConcurrentHashMap<>();
+    private final Map<Long, String> clusterNames = new ConcurrentHashMap<>();
+
+    private Optional<Chains.SegmentInfo> segment(long id) {
+        Chains.SegmentInfo s = segments.get(id);
+        if (s == null) {
+            s = chains.segment(id).orElse(null);
+            if (s != null) {
+                segments.put(id, s);
+            }
+        }
+        return Optional.ofNullable(s);
+    }
+
+    private String clusterName(long id) {
+        return clusterNames.computeIfAbsent(id, k -> jdbc.sql("SELECT name FROM ind_cluster WHERE id = :id").param("id", k)
+                .query(String.class).optional().orElse("集群#" + k));
+    }
+
+    /** The segments of the need's chain at an earlier stage (a chain may gain segments: not cached). */
+    private List<Long> upstreamSegments(Chains.SegmentInfo need) {
+        List<String> stages = java.util.Arrays.stream(Stage.values()).filter(st -> st.ordinal() < need.stage().ordinal())
+                .map(Enum::name).toList();
+        if (stages.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Enterprise.SegmentRef>> segments = new HashMap<>();
-        jdbc.sql("""
-                SELECT es.enterprise_id, s.id, s.chain_id, c.name AS chain_name, s.stage, s.name FROM ind_enterprise_segment es
-                JOIN ind_segment s ON s.id = es.segment_id JOIN ind_chain c ON c.id = s.chain_id
-                WHERE es.enterprise_id IN (:ids)""").param("ids", ids)
-                .query((rs, i) -> segments.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
-                        .add(new Enterprise.SegmentRef(rs.getLong("id"), rs.getLong("chain_id"), rs.getString("chain_name"),
-                                Stage.valueOf(rs.getString("stage")), rs.getString("name"))))
-                .list();
-        Map<Long, List<Enterprise.ClusterRef>> clusters = new HashMap<>();
-        jdbc.sql("""
-                SELECT m.enterprise_id, c.id, c.name, c.level_code FROM ind_cluster_member m
-                JOIN ind_cluster c ON c.id = m.cluster_id WHERE m.enterprise_id IN (:ids)""").param("ids", ids)
-                .query((rs, i) -> clusters.computeIfAbsent(rs.getLong("enterprise_id"), k -> new ArrayList<>())
-                        .add(new Enterprise.ClusterRef(rs.getLong("id"), rs.getString("name"),
-                                ClusterLevel.valueOf(rs.getString("level_code")))))
-                .list();
-        return jdbc.sql("SELECT id, name, city_code FROM ind_enterprise WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, i) -> new Profile(rs.getLong("id"), rs.getString("name"), rs.getString("city_code"),
-                        segments.getOrDefault(rs.getLong("id"), List.of()), clusters.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
+        return jdbc.sql("SELECT id FROM ind_segment WHERE chain_id = :chain AND stage IN (:stages) ORDER BY id")
+                .param("chain", need.chainId()).param("stages", stages).query(Long.class).list();
     }
 
     private static double round(double v) {

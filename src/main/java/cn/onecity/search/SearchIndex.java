@@ -3,11 +3,15 @@ package cn.onecity.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -17,16 +21,41 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -36,6 +65,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -56,6 +86,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * instances. Every instance rebuilds it from the database at start-up ({@link ApplicationReadyEvent}) through the
  * {@link SearchSource} beans, and the owning modules keep it current with {@link #upsert} and {@link #delete}.
  * <p>
+ * No field is stored: a hit's id, title and filter values are read from doc values and its matched terms from the
+ * postings of the hit documents, so that describing a page of hits costs little next to the query.
+ * <p>
  * Thread-safe: writes are serialised and followed by a refresh, so a search right after a write sees it.
  * A write made inside a Spring transaction is applied after commit, and not at all on rollback.
  */
@@ -69,8 +102,13 @@ public class SearchIndex implements AutoCloseable {
     private static final String ID = "_id";
     private static final String TITLE = "title";
     private static final String BODY = "body";
+    private static final String TITLE_VALUE = "_title";
     private static final String FILTER_PREFIX = "f.";
     private static final float TITLE_BOOST = 2f;
+    /** Count every hit. */
+    private static final int EXACT_TOTAL = Integer.MAX_VALUE;
+    /** Lucene's default for a top-N search: count hits exactly up to here, then skip non-competitive ones. */
+    static final int COUNTED_TOTAL = 1000;
 
     private final Supplier<List<SearchSource>> sources;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
@@ -151,6 +189,16 @@ public class SearchIndex implements AutoCloseable {
         return read(searcher -> (long) searcher.count(new TermQuery(new Term(COLLECTION, collection))));
     }
 
+    /** The document with this collection and id as a hit (score 0, no matched terms): its title and filters. */
+    public Optional<SearchHits.Hit> find(String collection, String id) {
+        Term key = key(collection, id);
+        return read(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(key), 1);
+            return top.scoreDocs.length == 0 ? Optional.empty()
+                    : Optional.of(describe(searcher.getIndexReader(), top.scoreDocs, List.of())[0]);
+        });
+    }
+
     /** The analyser's tokens in text order, e.g. "公积金异地贷款" gives [公积金, 异地, 贷款]. */
     public List<String> analyze(String text) {
         List<String> tokens = new ArrayList<>();
@@ -185,28 +233,46 @@ public class SearchIndex implements AutoCloseable {
             return new SearchHits(0, List.of());
         }
         if (!hasText) {
-            return run(query, build(query, null), false, terms);
+            return run(query, build(query, null), null, false, terms, EXACT_TOTAL);
         }
         int most = (terms.size() * 2 + 2) / 3;
-        SearchHits hits = run(query, build(query, textQuery(terms, most)), true, terms);
+        SearchHits hits = run(query, build(query, textQuery(terms, most)), null, true, terms, EXACT_TOTAL);
         if (hits.total() > 0 || most == 1) {
             return hits;
         }
-        return run(query, build(query, textQuery(terms, 1)), true, terms);
+        return run(query, build(query, textQuery(terms, 1)), null, true, terms, EXACT_TOTAL);
     }
 
     /**
      * Like {@link #search}, but a document needs only one of the text's analysed terms: an OR of the terms, whose
      * BM25 scores add up, best first. For ranking candidates against a long text (e.g. matching a demand's
      * description), where {@link #search}'s "most terms" rule would drop documents matching a few words.
+     * <p>
+     * The total is exact up to {@value #COUNTED_TOTAL} documents and a lower bound beyond: like Lucene's own top-N
+     * search, the query then skips documents that cannot reach the requested page instead of scoring every one
+     * that has any of the terms (a long text's terms together match most of a collection).
      */
     public SearchHits searchAnyTerm(SearchQuery query) {
+        return searchAnyTerm(query, analyze(query.text()));
+    }
+
+    /**
+     * {@link #searchAnyTerm(SearchQuery)} with terms that the caller has already analysed (with {@link #analyze},
+     * e.g. to pick the terms worth searching): the query's text is ignored, the terms are not analysed again.
+     */
+    public SearchHits searchAnyTerm(SearchQuery query, List<String> analysedTerms) {
         Objects.requireNonNull(query.collection(), "collection");
-        List<String> terms = List.copyOf(new LinkedHashSet<>(analyze(query.text())));
+        List<String> terms = List.copyOf(new LinkedHashSet<>(analysedTerms));
         if (terms.isEmpty()) {
             return new SearchHits(0, List.of());
         }
-        return run(query, build(query, textQuery(terms, 1)), true, terms);
+        Query text = textQuery(terms, 1);
+        if (query.limit() == 0) {
+            return run(query, build(query, text), null, true, terms, EXACT_TOTAL);
+        }
+        // the collection and filters are applied to the hits, not in the query: a bare disjunction lets Lucene skip
+        // the documents that cannot make the page (a conjunction with a filter clause would score every match)
+        return run(query, text, build(query, null), true, terms, COUNTED_TOTAL);
     }
 
     private static Query textQuery(List<String> terms, int minimumMatching) {
@@ -217,7 +283,9 @@ public class SearchIndex implements AutoCloseable {
             either.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
             text.add(either.build(), Occur.SHOULD);
         }
-        text.setMinimumNumberShouldMatch(minimumMatching);
+        if (minimumMatching > 1) { // one is implied: a query of SHOULD clauses only needs one to match
+            text.setMinimumNumberShouldMatch(minimumMatching);
+        }
         return text.build();
     }
 
@@ -239,23 +307,194 @@ public class SearchIndex implements AutoCloseable {
         return builder.build();
     }
 
-    private SearchHits run(SearchQuery query, Query lucene, boolean hasText, List<String> terms) {
+    /**
+     * Runs {@code lucene}, keeping only the hits that also match {@code filter} (if not null), and describes the
+     * requested page of them.
+     */
+    private SearchHits run(SearchQuery query, Query lucene, Query filter, boolean hasText, List<String> terms,
+            int totalHitsThreshold) {
         Sort sort = hasText ? new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING)) : new Sort(new SortField(ID, SortField.Type.STRING));
         return read(searcher -> {
             if (query.limit() == 0) {
                 return new SearchHits(searcher.count(lucene), List.of());
             }
             int wanted = (int) Math.min((long) query.offset() + query.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
-            TopFieldDocs top = searcher.search(lucene, new TopFieldCollectorManager(sort, wanted, Integer.MAX_VALUE));
-            List<SearchHits.Hit> hits = new ArrayList<>();
-            for (int i = query.offset(); i < top.scoreDocs.length; i++) {
-                ScoreDoc hit = top.scoreDocs[i];
-                Document stored = searcher.storedFields().document(hit.doc);
-                float score = hasText ? (Float) ((FieldDoc) hit).fields[0] : 0f;
-                hits.add(new SearchHits.Hit(stored.get(ID), score, hasText ? matched(terms, stored) : List.of()));
+            TopFieldCollectorManager collectors = new TopFieldCollectorManager(sort, wanted, totalHitsThreshold);
+            TopFieldDocs top = filter == null ? searcher.search(lucene, collectors)
+                    : searcher.search(lucene, new FilteredCollectorManager(collectors,
+                            searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f)));
+            int from = Math.min(query.offset(), top.scoreDocs.length);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+            SearchHits.Hit[] hits = describe(searcher.getIndexReader(), page, hasText ? terms : List.of());
+            for (int i = 0; i < page.length; i++) {
+                float score = hasText ? (Float) ((FieldDoc) page[i]).fields[0] : 0f;
+                SearchHits.Hit h = hits[i];
+                hits[i] = new SearchHits.Hit(h.id(), score, h.matchedTerms(), h.title(), h.filters());
             }
-            return new SearchHits(top.totalHits.value, hits);
+            return new SearchHits(top.totalHits.value, List.of(hits));
         });
+    }
+
+    /**
+     * Id, title, filter values and matched query terms of the given documents (score 0), in the given order. Read
+     * from doc values and postings, leaf by leaf over the documents in index order (never by re-analysing text):
+     * a term is matched when the document's indexed title or body contains it, i.e. when the analysed title or
+     * body contains it.
+     */
+    static SearchHits.Hit[] describe(IndexReader reader, ScoreDoc[] docs, List<String> terms) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+        String[] ids = new String[docs.length];
+        String[] titles = new String[docs.length];
+        List<Map<String, List<String>>> filters = new ArrayList<>(Collections.nCopies(docs.length, Map.of()));
+        boolean[][] matched = new boolean[docs.length][terms.size()];
+        List<LeafReaderContext> leaves = reader.leaves();
+        int k = 0;
+        while (k < order.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[order[k]].doc, leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            int first = k;
+            while (k < order.length && docs[order[k]].doc < end) {
+                k++;
+            }
+            describeLeaf(leaf, docs, Arrays.copyOfRange(order, first, k), terms, ids, titles, filters, matched);
+        }
+        SearchHits.Hit[] out = new SearchHits.Hit[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            List<String> named = new ArrayList<>();
+            for (int t = 0; t < terms.size(); t++) {
+                if (matched[i][t]) {
+                    named.add(terms.get(t));
+                }
+            }
+            out[i] = new SearchHits.Hit(ids[i], 0f, List.copyOf(named), titles[i], filters.get(i));
+        }
+        return out;
+    }
+
+    /** {@link #describe} for the documents of one leaf; {@code order} lists their positions by ascending doc id. */
+    private static void describeLeaf(LeafReaderContext leaf, ScoreDoc[] docs, Integer[] order, List<String> terms,
+            String[] ids, String[] titles, List<Map<String, List<String>>> filters, boolean[][] matched) throws IOException {
+        LeafReader reader = leaf.reader();
+        SortedDocValues idValues = DocValues.getSorted(reader, ID);
+        BinaryDocValues titleValues = DocValues.getBinary(reader, TITLE_VALUE);
+        for (Integer i : order) {
+            int doc = docs[i].doc - leaf.docBase;
+            ids[i] = idValues.advanceExact(doc) ? idValues.lookupOrd(idValues.ordValue()).utf8ToString() : null;
+            titles[i] = titleValues.advanceExact(doc) ? titleValues.binaryValue().utf8ToString() : "";
+        }
+        for (FieldInfo field : reader.getFieldInfos()) {
+            if (!field.name.startsWith(FILTER_PREFIX) || field.getDocValuesType() != DocValuesType.SORTED_SET) {
+                continue;
+            }
+            String name = field.name.substring(FILTER_PREFIX.length());
+            SortedSetDocValues values = DocValues.getSortedSet(reader, field.name);
+            for (Integer i : order) {
+                if (values.advanceExact(docs[i].doc - leaf.docBase)) {
+                    List<String> list = new ArrayList<>(values.docValueCount());
+                    for (int v = 0; v < values.docValueCount(); v++) {
+                        list.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+                    }
+                    if (filters.get(i).isEmpty()) {
+                        filters.set(i, new TreeMap<>());
+                    }
+                    filters.get(i).put(name, List.copyOf(list));
+                }
+            }
+        }
+        for (String field : terms.isEmpty() ? List.<String>of() : List.of(TITLE, BODY)) {
+            Terms indexed = reader.terms(field);
+            if (indexed == null) {
+                continue;
+            }
+            TermsEnum dictionary = indexed.iterator();
+            PostingsEnum postings = null;
+            for (int t = 0; t < terms.size(); t++) {
+                if (!dictionary.seekExact(new BytesRef(terms.get(t)))) {
+                    continue;
+                }
+                postings = dictionary.postings(postings, PostingsEnum.NONE);
+                for (Integer i : order) {
+                    int doc = docs[i].doc - leaf.docBase;
+                    int at = postings.docID() >= doc ? postings.docID() : postings.advance(doc);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (at == doc) {
+                        matched[i][t] = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Passes to the wrapped collectors only the documents that the filter matches. The wrapped collector still sees
+     * the scorer, so that it can tell the query which scores are no longer competitive: skipping those is safe
+     * whether or not the filter would have kept them.
+     */
+    private record FilteredCollectorManager(TopFieldCollectorManager collectors, Weight filter)
+            implements CollectorManager<FilteredCollector, TopFieldDocs> {
+
+        @Override
+        public FilteredCollector newCollector() throws IOException {
+            return new FilteredCollector(collectors.newCollector(), filter);
+        }
+
+        @Override
+        public TopFieldDocs reduce(Collection<FilteredCollector> all) throws IOException {
+            return collectors.reduce(all.stream().map(FilteredCollector::inner).toList());
+        }
+    }
+
+    private record FilteredCollector(TopFieldCollector inner, Weight filter) implements Collector {
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            Scorer allowed = filter.scorer(context);
+            if (allowed == null) {
+                throw new CollectionTerminatedException(); // nothing of this leaf passes: skip it
+            }
+            DocIdSetIterator docs = allowed.iterator();
+            LeafCollector leaf = inner.getLeafCollector(context);
+            return new LeafCollector() {
+                @Override
+                public void setScorer(Scorable scorer) throws IOException {
+                    leaf.setScorer(scorer);
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                    int at = docs.docID() < doc ? docs.advance(doc) : docs.docID();
+                    if (at == doc) {
+                        leaf.collect(doc);
+                    }
+                }
+
+                @Override
+                public DocIdSetIterator competitiveIterator() throws IOException {
+                    return leaf.competitiveIterator();
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    leaf.finish();
+                }
+            };
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return inner.scoreMode();
+        }
+
+        @Override
+        public void setWeight(Weight weight) {
+            inner.setWeight(weight);
+        }
     }
 
     @Override
@@ -265,27 +504,22 @@ public class SearchIndex implements AutoCloseable {
         analyzer.close();
     }
 
-    /** The query terms that the analysed title or body contains, in query order. */
-    private List<String> matched(List<String> terms, Document stored) {
-        Set<String> tokens = new LinkedHashSet<>(analyze(stored.get(TITLE)));
-        tokens.addAll(analyze(stored.get(BODY)));
-        return terms.stream().filter(tokens::contains).toList();
-    }
-
     private static Document toLucene(SearchDocument doc) {
         Objects.requireNonNull(doc.collection(), "collection");
         Objects.requireNonNull(doc.id(), "id");
         Document lucene = new Document();
         lucene.add(new StringField(KEY, key(doc.collection(), doc.id()).text(), Field.Store.NO));
         lucene.add(new StringField(COLLECTION, doc.collection(), Field.Store.NO));
-        lucene.add(new StringField(ID, doc.id(), Field.Store.YES));
+        lucene.add(new StringField(ID, doc.id(), Field.Store.NO));
         lucene.add(new SortedDocValuesField(ID, new BytesRef(doc.id())));
-        lucene.add(new TextField(TITLE, doc.title(), Field.Store.YES));
-        lucene.add(new TextField(BODY, doc.body(), Field.Store.YES));
+        lucene.add(new TextField(TITLE, doc.title(), Field.Store.NO));
+        lucene.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(doc.title())));
+        lucene.add(new TextField(BODY, doc.body(), Field.Store.NO));
         doc.filters().forEach((name, values) -> {
             if (values != null) {
+                // indexed for filtering, doc values for returning them with the hits
                 values.stream().filter(Objects::nonNull)
-                        .forEach(v -> lucene.add(new StringField(FILTER_PREFIX + name, v, Field.Store.NO)));
+                        .forEach(v -> lucene.add(new KeywordField(FILTER_PREFIX + name, v, Field.Store.NO)));
             }
         });
         return lucene;

@@ -47,6 +47,7 @@ class MatchingIntegrationTest {
     Enterprise xiangtan;
     Enterprise unrelated;
     String word;
+    long cluster;
 
     @BeforeEach
     void setUp() {
@@ -54,7 +55,7 @@ class MatchingIntegrationTest {
         long chain = chains.createChain(IndTestData.unique("测试风电装备链"), "新兴产业链", null);
         long bearings = chains.addSegment(chain, null, Stage.UP, "轴承");
         long turbines = chains.addSegment(chain, null, Stage.MID, "整机");
-        long cluster = clusters.create(IndTestData.unique("测试风电集群"), ClusterLevel.PROVINCIAL, "风电装备", 2024,
+        cluster = clusters.create(IndTestData.unique("测试风电集群"), ClusterLevel.PROVINCIAL, "风电装备", 2024,
                 List.of(), List.of("430211", "430121"), "测试");
         // a made-up product word keeps this test's enterprises apart from other tests' in the shared index
         word = "稀土" + IndTestData.unique("").substring(0, 4);
@@ -95,6 +96,33 @@ class MatchingIntegrationTest {
         assertThat(((Number) first.get("score")).doubleValue()).isGreaterThan(((Number) mine.get(1).get("score")).doubleValue());
         assertThat(mine.get(1).get("city")).isEqualTo("湘潭");
         assertThat(all).noneMatch(m -> ((Number) m.get("enterpriseId")).longValue() == buyer.enterprise().id());
+    }
+
+    @Test
+    void aClusterMembershipOrNameChangeCountsInTheNextMatch() throws Exception {
+        long id = publish();
+        MatchCandidate before = candidate(id, xiangtan.id());
+        assertThat(before.clusterScore()).isZero();
+        assertThat(before.reasons()).noneMatch(r -> r.startsWith("同集群加分"));
+        // 湘潭's 工信局 renames the enterprise and adds it to the buyer's cluster: the index follows on commit
+        String renamed = IndTestData.unique("测试湘潭精密轴承");
+        enterprises.update(data.gxjStaff("430300"), xiangtan.id(), new EnterpriseDraft(renamed, xiangtan.creditCode(),
+                xiangtan.districtCode(), null, xiangtan.size().name(), xiangtan.products(), xiangtan.capabilities(),
+                List.of(), List.of(cluster)));
+        MatchCandidate after = candidate(id, xiangtan.id());
+        assertThat(after.name()).isEqualTo(renamed);
+        assertThat(after.clusterScore()).isEqualTo(Matching.SAME_CLUSTER);
+        assertThat(after.score()).isEqualTo(before.score() + Matching.SAME_CLUSTER);
+        assertThat(after.reasons()).contains("同集群加分 +" + Matching.SAME_CLUSTER + "：同属" + clusters.get(cluster).name());
+        // and out of it again
+        enterprises.update(data.gxjStaff("430300"), xiangtan.id(), new EnterpriseDraft(renamed, xiangtan.creditCode(),
+                xiangtan.districtCode(), null, xiangtan.size().name(), xiangtan.products(), xiangtan.capabilities(),
+                List.of(), List.of()));
+        assertThat(candidate(id, xiangtan.id()).clusterScore()).isZero();
+    }
+
+    MatchCandidate candidate(long demandId, long enterpriseId) {
+        return matching.matches(demandId).stream().filter(c -> c.enterpriseId() == enterpriseId).findFirst().orElseThrow();
     }
 
     @Test

@@ -38,6 +38,33 @@ class SearchIndexAnyTermUnitTest {
     }
 
     @Test
+    void otherCollectionsAndFilteredOutDocumentsAreLeftOutAndCounted() {
+        index.upsert(new SearchDocument(C, "1", "精密轴承厂", "轴承", Map.of("city", List.of("430100"))));
+        index.upsert(new SearchDocument(C, "2", "轴承贸易", "轴承 检测", Map.of("city", List.of("430200"))));
+        index.upsert(new SearchDocument("other", "1", "轴承 轴承", "轴承 检测", Map.of("city", List.of("430200"))));
+        SearchHits all = index.searchAnyTerm(SearchQuery.of(C, "轴承 检测", 10));
+        assertThat(all.hits()).extracting(SearchHits.Hit::id).containsExactly("2", "1");
+        assertThat(all.total()).isEqualTo(2);
+        SearchHits zhuzhou = index.searchAnyTerm(new SearchQuery(C, "轴承 检测", Map.of("city", List.of("430200")), 0, 10));
+        assertThat(zhuzhou.hits()).extracting(SearchHits.Hit::id).containsExactly("2");
+        assertThat(zhuzhou.total()).isEqualTo(1);
+        assertThat(index.searchAnyTerm(new SearchQuery(C, "轴承", Map.of(), 0, 0)).total()).isEqualTo(2);
+        assertThat(index.searchAnyTerm(new SearchQuery(C, "轴承 检测", Map.of(), 1, 10)).hits())
+                .extracting(SearchHits.Hit::id).containsExactly("1");
+    }
+
+    @Test
+    void alreadyAnalysedTermsAreSearchedAsTheyAre() {
+        doc("1", "精密轴承厂", "精密轴承 风电齿轮箱 热处理");
+        doc("2", "轴承贸易", "轴承");
+        String text = "风电 齿轮箱 精密 轴承";
+        SearchHits analysed = index.searchAnyTerm(SearchQuery.of(C, text, 10));
+        SearchHits given = index.searchAnyTerm(SearchQuery.of(C, "ignored", 10), index.analyze(text));
+        assertThat(given).isEqualTo(analysed);
+        assertThat(index.searchAnyTerm(SearchQuery.of(C, text, 10), List.of())).isEqualTo(new SearchHits(0, List.of()));
+    }
+
+    @Test
     void textWithoutTermsMatchesNothing() {
         doc("1", "精密轴承厂", "精密轴承");
         assertThat(index.searchAnyTerm(SearchQuery.of(C, "，。", 10)).hits()).isEmpty();
