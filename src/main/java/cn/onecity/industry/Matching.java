@@ -347,7 +347,7 @@ public class Matching {
         for (Chains.SegmentInfo need : needs) {
             List<String> upstream = upstreamSegments(need).stream().map(String::valueOf).toList();
             if (!upstream.isEmpty()) {
-                SearchHits hits = index.search(new SearchQuery(Enterprises.COLLECTION, null,
+                SearchHits hits = index.first(new SearchQuery(Enterprises.COLLECTION, null,
                         Map.of(Enterprises.SEGMENT, upstream), 0, CHAIN_CANDIDATES + 1));
                 hits.hits().stream().filter(h -> Long.parseLong(h.id()) != own).limit(CHAIN_CANDIDATES).forEach(h -> {
                     long id = Long.parseLong(h.id());

@@ -130,7 +130,9 @@ public class SearchIndex implements AutoCloseable {
     private SearchIndex(Supplier<List<SearchSource>> sources) {
         this.sources = sources;
         try {
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+            // segments sorted by id: a listing in id order ({@link #first}) stops after its page in each segment
+            this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                    .setIndexSort(new Sort(new SortField(ID, SortField.Type.STRING))));
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -244,6 +246,18 @@ public class SearchIndex implements AutoCloseable {
     }
 
     /**
+     * The first documents of the query's collection in id order that match all filters (the query's text is
+     * ignored), e.g. "up to 100 suppliers of these chain segments". Unlike {@link #search}, the total is exact only
+     * up to the page's end (offset + limit) and a lower bound beyond: the index is sorted by id, so the listing
+     * stops after the page in each segment instead of visiting every matching document.
+     */
+    public SearchHits first(SearchQuery query) {
+        Objects.requireNonNull(query.collection(), "collection");
+        int pageEnd = (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) query.offset() + query.limit()));
+        return run(query, build(query, null), null, false, List.of(), pageEnd);
+    }
+
+    /**
      * Like {@link #search}, but a document needs only one of the text's analysed terms: an OR of the terms, whose
      * BM25 scores add up, best first. For ranking candidates against a long text (e.g. matching a demand's
      * description), where {@link #search}'s "most terms" rule would drop documents matching a few words.
@@ -277,15 +291,22 @@ public class SearchIndex implements AutoCloseable {
 
     private static Query textQuery(List<String> terms, int minimumMatching) {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
+        if (minimumMatching <= 1) {
+            // any one term: one flat disjunction of the title and body clauses, which scores the same as the nested
+            // form (BM25 scores add up) and lets Lucene's max-score pruning see every clause
+            for (String term : terms) {
+                text.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
+                text.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
+            }
+            return text.build();
+        }
         for (String term : terms) {
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             either.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), Occur.SHOULD);
             either.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
             text.add(either.build(), Occur.SHOULD);
         }
-        if (minimumMatching > 1) { // one is implied: a query of SHOULD clauses only needs one to match
-            text.setMinimumNumberShouldMatch(minimumMatching);
-        }
+        text.setMinimumNumberShouldMatch(minimumMatching);
         return text.build();
     }
 

@@ -69,4 +69,18 @@ class SearchIndexAnyTermUnitTest {
         doc("1", "精密轴承厂", "精密轴承");
         assertThat(index.searchAnyTerm(SearchQuery.of(C, "，。", 10)).hits()).isEmpty();
     }
+
+    @Test
+    void firstListsTheFilteredDocumentsInIdOrderUpToThePage() {
+        for (String id : List.of("7", "3", "12", "5", "9")) {
+            index.upsert(new SearchDocument(C, id, "企业" + id, "", Map.of("segment", List.of(id.equals("5") ? "B" : "A"))));
+        }
+        index.upsert(new SearchDocument("other", "1", "他类", "", Map.of("segment", List.of("A"))));
+        SearchHits page = index.first(new SearchQuery(C, null, Map.of("segment", List.of("A")), 0, 2));
+        assertThat(page.hits()).extracting(SearchHits.Hit::id).containsExactly("12", "3"); // ids compared as text
+        assertThat(page.hits()).extracting(SearchHits.Hit::title).containsExactly("企业12", "企业3");
+        assertThat(page.total()).isGreaterThanOrEqualTo(2);
+        assertThat(index.first(new SearchQuery(C, null, Map.of("segment", List.of("A")), 2, 10)).hits())
+                .extracting(SearchHits.Hit::id).containsExactly("7", "9");
+    }
 }
