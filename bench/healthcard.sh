@@ -104,12 +104,13 @@ run() { # label, connections, delay
   [ -n "${THREADS:-}" ] && python3 bench/threads.py snap "$APP" >"$DATA/t0"
   out=$(DELAY_MS="$3" wrk -t2 -c"$2" -d"${SECS}s" --latency -s bench/healthcard.lua "$BASE")
   c1=$(cpu)
-  [ -n "${THREADS:-}" ] && python3 bench/threads.py snap "$APP" >"$DATA/t1" && python3 bench/threads.py diff "$DATA/t0" "$DATA/t1" "$SECS" | head -12
+  [ -n "${THREADS:-}" ] && python3 bench/threads.py snap "$APP" >"$DATA/t1"
   after=$(uses)
   okr=$(echo "$out" | awk '/^ok_responses/ {print $2}')
   echo "-- $1"
   echo "$out" | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx|Socket errors|requests in'
   python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores (of $CORES)')"
+  [ -n "${THREADS:-}" ] && { echo "CPU of the platform's threads (THREADS=1):"; python3 bench/threads.py diff "$DATA/t0" "$DATA/t1" "$SECS" | head -6; }
   echo "200 answers $okr, use records written $((after - before)) (in flight at the cut-off: at most $2 more)"
   [ $((after - before)) -ge "$okr" ] || { echo "LOST USE RECORDS" >&2; exit 1; }
 }
