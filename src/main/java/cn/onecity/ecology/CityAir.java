@@ -43,12 +43,22 @@ class CityAir {
             Map<String, BigDecimal> means, AirQualityIndex.Assessment assessment) {
     }
 
+    /**
+     * One writer per city at a time: locks the city's air stations, in code order, until the transaction ends, so the
+     * mean and the city's alert are computed from every committed reading and two stations cannot open two alerts.
+     * Take it before writing a reading of the city: writing one takes a key-share lock on its station (PostgreSQL's
+     * foreign-key check), and two writers each holding one and waiting for the other's station would deadlock.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    CityAssessment recompute(String cityCode, AirQualityIndex.Report report, OffsetDateTime time) {
-        // one writer per city at a time (its air stations, in code order), so the mean and the city's alert are
-        // computed from every committed reading and two stations cannot open two alerts
+    void lock(String cityCode) {
         jdbc.sql("SELECT code FROM eco_station WHERE city_code = :c AND kind = 'AIR' ORDER BY code FOR UPDATE")
                 .param("c", cityCode).query(String.class).list();
+    }
+
+    /** The city's mean of its stations' readings at that time; the caller holds the city's {@link #lock}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    CityAssessment recompute(String cityCode, AirQualityIndex.Report report, OffsetDateTime time) {
+        lock(cityCode); // already held: re-entrant
         List<String> readings = jdbc.sql("""
                 SELECT r.reading FROM eco_air_reading r JOIN eco_station s ON s.code = r.station_code
                 WHERE s.city_code = :c AND r.report = :r AND r.measured_at = :t ORDER BY r.station_code""")

@@ -110,27 +110,31 @@ public class Readings {
                 });
             }
             checkTime(st, time, prefix + "time", seen, errors);
-            return () -> saveWater(user, st, time, in.values(), values);
+            return new Save(st == null ? "" : st.code(), () -> saveWater(user, st, time, in.values(), values));
         });
     }
 
     /** Checks one input, adding what is wrong to {@code errors}; returns how to save it once the batch is clean. */
-    private interface Check<I> {
-        java.util.function.Supplier<Ingested> check(I input, String prefix, Set<String> seen, List<FieldMessage> errors);
+    interface Check<I> {
+        Save check(I input, String prefix, Set<String> seen, List<FieldMessage> errors);
+    }
+
+    /** How to save a checked input, and the order of the database locks its save takes (see {@link #ingest}). */
+    record Save(String lockOrder, java.util.function.Supplier<Ingested> save) {
     }
 
     /**
      * A batch, all or nothing: every input is checked (errors named {@code [i].field} when there are several), and
-     * only when none has an error are they saved, in order.
+     * only when none has an error are they saved, in the order of the locks they take, and answered in input order.
      */
-    private static <I> List<Ingested> ingest(List<I> inputs, Check<I> check) {
+    static <I> List<Ingested> ingest(List<I> inputs, Check<I> check) {
         requireInputs(inputs);
         List<FieldMessage> errors = new ArrayList<>();
-        List<java.util.function.Supplier<Ingested>> checked = new ArrayList<>();
+        List<Save> checked = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             int before = errors.size();
-            java.util.function.Supplier<Ingested> save = check.check(inputs.get(i), inputs.size() > 1 ? "[" + i + "]." : "", seen, errors);
+            Save save = check.check(inputs.get(i), inputs.size() > 1 ? "[" + i + "]." : "", seen, errors);
             if (errors.size() == before) {
                 checked.add(save);
             }
@@ -138,13 +142,25 @@ public class Readings {
         if (!errors.isEmpty()) {
             throw new BusinessException(400, errors.get(0).message(), errors);
         }
-        List<Ingested> out = new ArrayList<>();
-        checked.forEach(save -> out.add(save.get()));
-        return out;
+        // saved in lock order (a stable sort: inputs of one station keep theirs), so that two batches naming the
+        // same stations or cities in opposite orders cannot deadlock; answered in input order
+        Integer[] order = new Integer[checked.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> checked.get(i).lockOrder()));
+        Ingested[] out = new Ingested[checked.size()];
+        for (int i : order) {
+            out[i] = checked.get(i).save().get();
+        }
+        return List.of(out);
     }
 
     private Ingested saveWater(CurrentUser user, Station st, OffsetDateTime time, Map<String, String> raw,
             Map<WaterQuality.Parameter, BigDecimal> values) {
+        // the section's alert lock (Alerts#record), taken before the reading's insert takes a key-share lock on the
+        // station: two readings of one section would otherwise each hold one and wait for the other
+        jdbc.sql("SELECT code FROM eco_station WHERE code = :c FOR UPDATE").param("c", st.code()).query(String.class).single();
         Optional<String> stored = jdbc.sql("SELECT assessment FROM eco_water_reading WHERE station_code = :s AND measured_at = :t")
                 .param("s", st.code()).param("t", time).query(String.class).optional();
         if (stored.isPresent()) {
@@ -226,12 +242,14 @@ public class Readings {
             checkTime(st, time, prefix + (report == AirQualityIndex.Report.DAILY ? "date" : "time"), seen, errors);
             OffsetDateTime at = time;
             AirQualityIndex.Report r = report;
-            return () -> saveAir(user, st, r, at, in.values(), values);
+            // an air reading locks its whole city (CityAir): batches take cities, then stations, in code order
+            return new Save(st == null ? "" : st.cityCode() + "/" + st.code(), () -> saveAir(user, st, r, at, in.values(), values));
         });
     }
 
     private Ingested saveAir(CurrentUser user, Station st, AirQualityIndex.Report report, OffsetDateTime time,
             Map<String, String> raw, Map<String, BigDecimal> values) {
+        cityAir.lock(st.cityCode()); // before the reading's insert (see CityAir#lock)
         Optional<String> stored = jdbc.sql("""
                 SELECT assessment FROM eco_air_reading WHERE station_code = :s AND report = :r AND measured_at = :t""")
                 .param("s", st.code()).param("r", report.name()).param("t", time).query(String.class).optional();
