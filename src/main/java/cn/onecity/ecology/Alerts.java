@@ -81,13 +81,21 @@ public class Alerts {
     }
 
     /**
-     * After a water reading: raises or folds the section's alert when {@code showsCause}, else closes the open one.
-     * Returns the alert id.
+     * One writer per section at a time, until the transaction ends, so two readings cannot open two alerts. Take it
+     * before writing the section's reading: writing one takes a key-share lock on the station (PostgreSQL's
+     * foreign-key check), and two writers each holding one and waiting for the other's update lock would deadlock.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Optional<Long> record(Station station, String cause, boolean showsCause, OffsetDateTime measuredAt, String detail) {
-        // one writer per station at a time, so two readings cannot open two alerts
+    void lockSection(Station station) {
         jdbc.sql("SELECT code FROM eco_station WHERE code = :c FOR UPDATE").param("c", station.code()).query(String.class).single();
+    }
+
+    /**
+     * After a water reading (the caller holds the section's {@link #lockSection lock}): raises or folds the section's
+     * alert when {@code showsCause}, else closes the open one. Returns the alert id.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    Optional<Long> record(Station station, String cause, boolean showsCause, OffsetDateTime measuredAt, String detail) {
         return record(station.cityCode(), station.code(), cause, showsCause, measuredAt, detail,
                 station.city() + " " + station.name() + "：" + label(cause));
     }

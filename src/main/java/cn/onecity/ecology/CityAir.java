@@ -58,7 +58,6 @@ class CityAir {
     /** The city's mean of its stations' readings at that time; the caller holds the city's {@link #lock}. */
     @Transactional(propagation = Propagation.MANDATORY)
     CityAssessment recompute(String cityCode, AirQualityIndex.Report report, OffsetDateTime time) {
-        lock(cityCode); // already held: re-entrant
         List<String> readings = jdbc.sql("""
                 SELECT r.reading FROM eco_air_reading r JOIN eco_station s ON s.code = r.station_code
                 WHERE s.city_code = :c AND r.report = :r AND r.measured_at = :t ORDER BY r.station_code""")

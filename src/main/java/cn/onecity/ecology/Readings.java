@@ -158,9 +158,7 @@ public class Readings {
 
     private Ingested saveWater(CurrentUser user, Station st, OffsetDateTime time, Map<String, String> raw,
             Map<WaterQuality.Parameter, BigDecimal> values) {
-        // the section's alert lock (Alerts#record), taken before the reading's insert takes a key-share lock on the
-        // station: two readings of one section would otherwise each hold one and wait for the other
-        jdbc.sql("SELECT code FROM eco_station WHERE code = :c FOR UPDATE").param("c", st.code()).query(String.class).single();
+        alerts.lockSection(st); // before the reading's insert (see Alerts#lockSection)
         Optional<String> stored = jdbc.sql("SELECT assessment FROM eco_water_reading WHERE station_code = :s AND measured_at = :t")
                 .param("s", st.code()).param("t", time).query(String.class).optional();
         if (stored.isPresent()) {

@@ -58,17 +58,8 @@ public class AuditLog {
         } else if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
             operator = auth.getName();
         }
-        jdbc.sql(INSERT)
-                .param("at", OffsetDateTime.now(clock))
-                .param("operator", operator)
-                .param("role", role)
-                .param("ip", clientIp())
-                .param("module", module)
-                .param("action", action)
-                .param("target", truncate(target, 200))
-                .param("detail", truncate(detail, 2000))
-                .param("success", success)
-                .update();
+        jdbc.sql(INSERT).paramSource(row(new Entry(OffsetDateTime.now(clock), null, clientIp(), module, action, target,
+                detail, success), operator, role)).update();
     }
 
     private static final String INSERT = """
@@ -93,18 +84,22 @@ public class AuditLog {
             return;
         }
         SqlParameterSource[] rows = entries.stream()
-                .map(e -> new MapSqlParameterSource()
-                        .addValue("at", e.at())
-                        .addValue("operator", e.user() == null ? "system" : e.user().username())
-                        .addValue("role", e.user() == null ? null : e.user().role().name())
-                        .addValue("ip", e.ip())
-                        .addValue("module", e.module())
-                        .addValue("action", e.action())
-                        .addValue("target", truncate(e.target(), 200))
-                        .addValue("detail", truncate(e.detail(), 2000))
-                        .addValue("success", e.success()))
+                .map(e -> row(e, e.user() == null ? "system" : e.user().username(), e.user() == null ? null : e.user().role().name()))
                 .toArray(SqlParameterSource[]::new);
         namedJdbc.batchUpdate(INSERT, rows);
+    }
+
+    private static SqlParameterSource row(Entry e, String operator, String role) {
+        return new MapSqlParameterSource()
+                .addValue("at", e.at())
+                .addValue("operator", operator)
+                .addValue("role", role)
+                .addValue("ip", e.ip())
+                .addValue("module", e.module())
+                .addValue("action", e.action())
+                .addValue("target", truncate(e.target(), 200))
+                .addValue("detail", truncate(e.detail(), 2000))
+                .addValue("success", e.success());
     }
 
     /** The address of the client of the request being served on this thread, or null outside a request. */

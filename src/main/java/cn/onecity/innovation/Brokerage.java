@@ -186,10 +186,7 @@ public class Brokerage {
     @Transactional
     public void registerBroker(long accountId, String name, long serviceOrgId) {
         List<FieldMessage> errors = new ArrayList<>();
-        CurrentUser account = accounts.find(accountId).map(a -> Inputs.checkInstitution(errors, a)).orElse(null);
-        if (account == null && errors.isEmpty()) {
-            errors.add(new FieldMessage("username", "账户#" + accountId + "不存在"));
-        }
+        CurrentUser account = Inputs.institutionAccount(errors, accounts, accountId);
         insertBroker(errors, account, name, serviceOrgId);
     }
 

@@ -237,10 +237,7 @@ public class Challenges {
     @Transactional
     public void registerExpert(long accountId, String name, long organisationId, String speciality) {
         List<FieldMessage> errors = new ArrayList<>();
-        CurrentUser account = accounts.find(accountId).map(a -> Inputs.checkInstitution(errors, a)).orElse(null);
-        if (account == null && errors.isEmpty()) {
-            errors.add(new FieldMessage("username", "账户#" + accountId + "不存在"));
-        }
+        CurrentUser account = Inputs.institutionAccount(errors, accounts, accountId);
         insertExpert(errors, account, name, organisationId, speciality);
     }
 

@@ -92,7 +92,17 @@ public final class Inputs {
         return checkInstitution(errors, account);
     }
 
-    static CurrentUser checkInstitution(List<FieldMessage> errors, CurrentUser account) {
+    /** As {@link #institutionAccount(List, Accounts, String)}, by account id (demo data). */
+    static CurrentUser institutionAccount(List<FieldMessage> errors, Accounts accounts, long accountId) {
+        CurrentUser account = accounts.find(accountId).orElse(null);
+        if (account == null) {
+            errors.add(new FieldMessage("username", "账户#" + accountId + "不存在"));
+            return null;
+        }
+        return checkInstitution(errors, account);
+    }
+
+    private static CurrentUser checkInstitution(List<FieldMessage> errors, CurrentUser account) {
         if (!account.is(Role.INSTITUTION)) {
             errors.add(new FieldMessage("username", "账户“" + account.username() + "”的角色是" + account.role().label()
                     + "，只有高校院所（INSTITUTION）账户可以登记为技术经纪人或评审专家"));
