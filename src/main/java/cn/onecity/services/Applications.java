@@ -375,6 +375,11 @@ public class Applications {
     }
 
     ClockState clockOf(ApplicationRow r) {
+        if (!r.inProgress() && !"DONE".equals(r.status())) {
+            // 不予受理, 退回 or 撤回: the limit stopped when the case ended, and nothing can be overdue any more
+            return serviceClock.ended(r.clockStart(), r.promisedDays(), r.pausedDays(), r.completedAt() == null
+                    ? serviceClock.today() : r.completedAt().atZoneSameInstant(Times.ZONE).toLocalDate());
+        }
         return serviceClock.state(r.clockStart(), r.promisedDays(), r.pausedDays(), r.pausedSince(), r.completedOn(),
                 serviceClock.today());
     }

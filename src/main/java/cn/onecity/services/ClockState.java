@@ -8,10 +8,12 @@ import java.time.LocalDate;
  *
  * @param used        working days used so far (pauses excluded)
  * @param remaining   working days left until the due date (0 on the due date and after it)
+ * @param finished    the case was completed (办结); the clock stopped that day
+ * @param ended       the case ended without 办结 (不予受理, 退回, 撤回); the clock stopped that day and has no light
  * @param provisional true when a year's holiday arrangement is not loaded yet and Monday–Friday was assumed
  */
 public record ClockState(boolean started, LocalDate start, LocalDate due, int promised, int used, int remaining,
-        int pausedDays, boolean paused, boolean finished, Light light, boolean provisional) {
+        int pausedDays, boolean paused, boolean finished, boolean ended, Light light, boolean provisional) {
 
     public enum Light {
         NONE("未计时", "secondary"), GREEN("绿灯", "success"), YELLOW("黄灯", "warning"), RED("红灯", "danger");
@@ -34,7 +36,7 @@ public record ClockState(boolean started, LocalDate start, LocalDate due, int pr
     }
 
     public static ClockState notStarted(int promised) {
-        return new ClockState(false, null, null, promised, 0, promised, 0, false, false, Light.NONE, false);
+        return new ClockState(false, null, null, promised, 0, promised, 0, false, false, false, Light.NONE, false);
     }
 
     /** One line for the timeline and lists, e.g. "已用 2 / 承诺 5 个工作日，剩余 3 个工作日（绿灯）". */
@@ -45,6 +47,8 @@ public record ClockState(boolean started, LocalDate start, LocalDate due, int pr
         StringBuilder b = new StringBuilder("已用 " + used + " / 承诺 " + promised + " 个工作日");
         if (finished) {
             b.append(light == Light.RED ? "，超期办结" : "，按期办结");
+        } else if (ended) {
+            b.append("，办理已终止，不再计时");
         } else if (paused) {
             b.append("，补正中计时暂停");
         } else if (light == Light.RED) {

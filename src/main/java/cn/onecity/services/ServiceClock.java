@@ -94,6 +94,19 @@ public class ServiceClock {
             light = Light.GREEN;
         }
         return new ClockState(true, start, due.date(), promised, used, remaining, pausedDays,
-                finishedOn == null && pausedSince != null, finishedOn != null, light, due.provisional());
+                finishedOn == null && pausedSince != null, finishedOn != null, false, light, due.provisional());
+    }
+
+    /**
+     * The limit of a case that ended without 办结 (不予受理, 退回, 撤回) on {@code endedOn}: frozen on that day, with
+     * no light, since nothing is due any more.
+     */
+    public ClockState ended(LocalDate start, int promised, int pausedDays, LocalDate endedOn) {
+        if (start == null) {
+            return ClockState.notStarted(promised);
+        }
+        ClockState s = state(start, promised, pausedDays, null, endedOn, endedOn);
+        return new ClockState(true, start, s.due(), promised, s.used(), s.remaining(), pausedDays, false, false, true,
+                Light.NONE, s.provisional());
     }
 }

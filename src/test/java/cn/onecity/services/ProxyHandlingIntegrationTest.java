@@ -203,6 +203,25 @@ class ProxyHandlingIntegrationTest {
     }
 
     @Test
+    void aCaseRefusedAfterItsClockStartedStopsTheClockThereAndDoesNotTurnRedLater() {
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        ServiceItem item = data.item("GJJ", "PROXY", 2);
+        String number = applications.submit(resident, SvcTestData.proxy(item, "430300", "430100"), SvcTestData.requiredFiles(item)).number();
+        handling.act(xtWindow, taskOf(number, "windowCheck"), new Action("RECEIVE", null, null, null, null), null);
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 2, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        handling.act(csGjj, taskOf(number, "accept"), new Action("REJECT", "不属于本中心受理范围", null, null, null), null);
+
+        // two weeks later the refused case still shows the day it ended on, not a limit running past its due date
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 15, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        ClockState c = applications.view(resident, number).clock();
+        assertThat(c.light()).isEqualTo(ClockState.Light.NONE);
+        assertThat(c.used()).isEqualTo(1);
+        assertThat(c.text()).contains("已终止").doesNotContain("超期").doesNotContain("剩余");
+        assertThat(applications.view(resident, number).steps()).filteredOn(s -> s.step().equals("REJECT")).singleElement()
+                .satisfies(s -> assertThat(s.clock()).contains("已终止"));
+    }
+
+    @Test
     void anOverdueCaseIsEscalatedByTheBpmnTimerToTheDepartmentAndTheJointOffice() {
         SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
         ServiceItem item = data.item("GJJ", "PROXY", 2);
