@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(OneCityProperties.class)
 class SharedConfiguration {
 
-    /** All dates of the platform are Beijing time; inject the clock so that tests can move it. */
+    /**
+     * All dates of the platform are Beijing time; inject the clock so that tests can move it (and demo data can be
+     * dated in the past, see {@link ReplayableClock}).
+     */
     @Bean
     Clock clock() {
-        return Clock.system(Times.ZONE);
+        return new ReplayableClock(Times.ZONE);
     }
 }
