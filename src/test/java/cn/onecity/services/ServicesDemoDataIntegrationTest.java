@@ -3,7 +3,10 @@ package cn.onecity.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +15,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
@@ -26,6 +31,7 @@ import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.shared.IdNumbers;
 import cn.onecity.shared.PageResult;
+import cn.onecity.shared.Times;
 
 /**
  * Runs the demo data loaders into a context of their own (a fresh in-memory H2; the same context as the
@@ -41,6 +47,8 @@ class ServicesDemoDataIntegrationTest {
     @Autowired Applications applications;
     @Autowired Ratings ratings;
     @Autowired ServiceStatistics statistics;
+    @Autowired ServiceClock serviceClock;
+    @Autowired HistoryService history;
     @Autowired Accounts accounts;
     @Autowired DataSource dataSource;
     @Autowired JdbcClient jdbc;
@@ -136,6 +144,71 @@ class ServicesDemoDataIntegrationTest {
         // the 湘潭 window sees the cases it took in, the 长沙 housing-fund centre its own inbox
         CurrentUser csGjj = accounts.findByUsername("cs-gjj").orElseThrow();
         assertThat(applications.list(csGjj, null, 0, 200).totalElements()).isPositive();
+    }
+
+    @Test
+    void completedDemoCasesTookSomeWorkingDaysWithinTheirPromisedLimitSoTheAverageHandlingTimeIsPositive() {
+        ServiceStatistics.Figures figures = statistics.figures();
+        assertThat(figures.averageDays()).isGreaterThan(BigDecimal.ZERO);
+        assertThat(figures.onTimeRate()).isEqualByComparingTo("100");
+        assertThat(figures.overdueOpen()).isZero();
+
+        record Done(String number, LocalDate start, LocalDate completed, int used, int paused, int promised, LocalDate due) {
+        }
+        List<Done> done = jdbc.sql("""
+                SELECT number, clock_start, completed_on, used_days, paused_days, promised_days, due_date
+                FROM svc_application WHERE status = 'DONE'""")
+                .query((rs, n) -> new Done(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getObject(7, LocalDate.class)))
+                .list();
+        assertThat(done).hasSizeGreaterThanOrEqualTo(5);
+        long usedSum = 0;
+        for (Done d : done) {
+            assertThat(d.completed()).as(d.number()).isBefore(serviceClock.today());
+            // the days used are the working days between the clock's start and completion, pauses excluded
+            assertThat(d.used()).as(d.number()).isEqualTo(serviceClock.workingDaysAfter(d.start(), d.completed()) - d.paused())
+                    .isBetween(0, d.promised());
+            assertThat(d.completed()).as(d.number()).isBeforeOrEqualTo(d.due());
+            usedSum += d.used();
+        }
+        assertThat(usedSum).isPositive();
+        assertThat(figures.averageDays()).isEqualByComparingTo(BigDecimal.valueOf(usedSum)
+                .divide(BigDecimal.valueOf(done.size()), 1, java.math.RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void everyDemoCaseHasAPastTimelineThatTheWorkflowHistoryAgreesWith() {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (Applications.Summary s : applications.list(office, null, 0, 200).content()) {
+            ApplicationView v = applications.view(office, s.number());
+            // the number carries the day of submission, which lies before today
+            LocalDate submittedOn = v.submittedAt().atZoneSameInstant(Times.ZONE).toLocalDate();
+            assertThat(submittedOn).as(s.number()).isBefore(serviceClock.today());
+            assertThat(s.number()).startsWith("CZT" + submittedOn.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE));
+            // steps were written in the order they happened, the submission first
+            List<OffsetDateTime> written = jdbc.sql("SELECT at FROM svc_step WHERE application_id = :a ORDER BY id")
+                    .param("a", v.id()).query(OffsetDateTime.class).list();
+            assertThat(written).as(s.number()).isSortedAccordingTo(OffsetDateTime::compareTo);
+            assertThat(v.steps().get(0).step()).isEqualTo("SUBMIT");
+            assertThat(v.steps().get(0).at().toInstant()).isEqualTo(v.submittedAt().toInstant());
+            assertThat(written.get(written.size() - 1)).as(s.number()).isBefore(now);
+            assertThat(v.clock().light()).as(s.number()).isNotEqualTo(ClockState.Light.RED);
+            assertThat(v.openTasks()).allSatisfy(t -> assertThat(t.created()).as(s.number())
+                    .isAfterOrEqualTo(v.submittedAt()).isBefore(now));
+            HistoricProcessInstance p = history.createHistoricProcessInstanceQuery()
+                    .processInstanceId(v.processInstanceId()).singleResult();
+            assertThat(p.getStartTime().toInstant()).as(s.number()).isEqualTo(v.submittedAt().toInstant());
+            if (v.done()) {
+                assertThat(v.completedAt()).as(s.number()).isAfter(v.submittedAt());
+                assertThat(p.getEndTime().toInstant()).as(s.number()).isEqualTo(v.completedAt().toInstant());
+                assertThat(v.steps()).filteredOn(x -> x.step().equals("ARCHIVE")).singleElement()
+                        .satisfies(x -> assertThat(x.at().toInstant()).isEqualTo(v.completedAt().toInstant()));
+                assertThat(v.ratings()).allSatisfy(r -> assertThat(r.ratedAt()).isAfterOrEqualTo(v.completedAt()));
+            }
+        }
+        // the one open rectification is not overdue yet
+        assertThat(ratings.rectifications(office, "OPEN", 0, 50).content()).isNotEmpty()
+                .allSatisfy(x -> assertThat(x.overdue()).as(x.number()).isFalse());
     }
 
     @Test
