@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -29,6 +31,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
@@ -53,11 +56,11 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -65,8 +68,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -82,9 +85,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The Chinese full-text index of all collections (Lucene, {@link SmartChineseAnalyzer}, BM25).
  * <p>
- * The index lives in memory only ({@link ByteBuffersDirectory}): it is not persisted and not shared between
- * instances. Every instance rebuilds it from the database at start-up ({@link ApplicationReadyEvent}) through the
- * {@link SearchSource} beans, and the owning modules keep it current with {@link #upsert} and {@link #delete}.
+ * Each collection is a Lucene index of its own: its BM25 statistics (how rare a term is, how long a document is on
+ * average) are its own, so a word that is common among enterprises does not make a service item's match on it
+ * look rarer, and a query on a collection is a bare Lucene query, without a clause selecting the collection.
+ * <p>
+ * The indexes live in memory only ({@link ByteBuffersDirectory}): they are not persisted and not shared between
+ * instances. Every instance rebuilds them from the database at start-up ({@link ApplicationReadyEvent}) through the
+ * {@link SearchSource} beans, and the owning modules keep them current with {@link #upsert} and {@link #delete}.
  * <p>
  * No field is stored: a hit's id, title and filter values are read from doc values and its matched terms from the
  * postings of the hit documents, so that describing a page of hits costs little next to the query.
@@ -97,8 +104,6 @@ public class SearchIndex implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-    private static final String KEY = "_key";
-    private static final String COLLECTION = "_collection";
     private static final String ID = "_id";
     private static final String TITLE = "title";
     private static final String BODY = "body";
@@ -112,9 +117,7 @@ public class SearchIndex implements AutoCloseable {
 
     private final Supplier<List<SearchSource>> sources;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<String, Shard> shards = new ConcurrentHashMap<>();
 
     /** For use without Spring, e.g. in unit tests. */
     public SearchIndex(List<? extends SearchSource> sources) {
@@ -129,32 +132,52 @@ public class SearchIndex implements AutoCloseable {
 
     private SearchIndex(Supplier<List<SearchSource>> sources) {
         this.sources = sources;
-        try {
-            // segments sorted by id: a listing in id order ({@link #first}) stops after its page in each segment
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
-                    .setIndexSort(new Sort(new SortField(ID, SortField.Type.STRING))));
-            this.searchers = new SearcherManager(writer, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /** One collection's index: a writer, its searchers, and the lock that serialises its writes. */
+    private final class Shard {
+        final IndexWriter writer;
+        final SearcherManager searchers;
+        final ReentrantLock writeLock = new ReentrantLock();
+        /** {@link #first}'s listings of the collection's current state, if any. */
+        volatile Listings listings;
+
+        Shard() {
+            try {
+                // segments sorted by id: a listing in id order ({@link #first}) stops after its page in each segment
+                this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
+                        .setIndexSort(new Sort(new SortField(ID, SortField.Type.STRING))));
+                this.searchers = new SearcherManager(writer, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+    }
+
+    /** The collection's index, created empty on first use. */
+    private Shard shard(String collection) {
+        Objects.requireNonNull(collection, "collection");
+        return shards.computeIfAbsent(collection, c -> new Shard());
     }
 
     /** Adds the document, or replaces the one with the same collection and id. */
     public void upsert(SearchDocument doc) {
         Document lucene = toLucene(doc);
-        Term key = key(doc.collection(), doc.id());
-        afterCommit(() -> write(() -> writer.updateDocument(key, lucene)));
+        Term key = key(doc.id());
+        String collection = doc.collection();
+        afterCommit(() -> write(collection, writer -> writer.updateDocument(key, lucene)));
     }
 
     public void delete(String collection, String id) {
-        Term key = key(collection, id);
-        afterCommit(() -> write(() -> writer.deleteDocuments(key)));
+        Objects.requireNonNull(collection, "collection");
+        Term key = key(id);
+        afterCommit(() -> write(collection, writer -> writer.deleteDocuments(key)));
     }
 
     /** Replaces the collection's documents with those of the {@link SearchSource}s for it (none: it becomes empty). */
     public void rebuild(String collection) {
         Objects.requireNonNull(collection, "collection");
-        write(() -> {
+        write(collection, writer -> {
             // read everything first: if a source fails, the index is left as it was
             List<Document> docs = new ArrayList<>();
             for (SearchSource source : sources.get()) {
@@ -169,7 +192,7 @@ public class SearchIndex implements AutoCloseable {
                     }
                 }
             }
-            writer.deleteDocuments(new Term(COLLECTION, collection));
+            writer.deleteAll();
             writer.addDocuments(docs);
             log.info("Search collection {} rebuilt with {} documents", collection, docs.size());
         });
@@ -188,13 +211,13 @@ public class SearchIndex implements AutoCloseable {
     }
 
     public long count(String collection) {
-        return read(searcher -> (long) searcher.count(new TermQuery(new Term(COLLECTION, collection))));
+        return read(collection, searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     /** The document with this collection and id as a hit (score 0, no matched terms): its title and filters. */
     public Optional<SearchHits.Hit> find(String collection, String id) {
-        Term key = key(collection, id);
-        return read(searcher -> {
+        Term key = key(id);
+        return read(collection, searcher -> {
             TopDocs top = searcher.search(new TermQuery(key), 1);
             return top.scoreDocs.length == 0 ? Optional.empty()
                     : Optional.of(describe(searcher.getIndexReader(), top.scoreDocs, List.of())[0]);
@@ -250,11 +273,43 @@ public class SearchIndex implements AutoCloseable {
      * ignored), e.g. "up to 100 suppliers of these chain segments". Unlike {@link #search}, the total is exact only
      * up to the page's end (offset + limit) and a lower bound beyond: the index is sorted by id, so the listing
      * stops after the page in each segment instead of visiting every matching document.
+     * <p>
+     * A listing is kept until its collection next changes (listings of a collection repeat, e.g. the suppliers of
+     * a chain segment for every demand of that segment, and change only when a document does).
      */
     public SearchHits first(SearchQuery query) {
-        Objects.requireNonNull(query.collection(), "collection");
+        SearchQuery key = new SearchQuery(query.collection(), null, query.filters(), query.offset(), query.limit());
+        Shard shard = shard(query.collection());
         int pageEnd = (int) Math.min(Integer.MAX_VALUE, Math.max(1L, (long) query.offset() + query.limit()));
-        return run(query, build(query, null), null, false, List.of(), pageEnd);
+        return read(query.collection(), searcher -> {
+            long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            Listings kept = shard.listings;
+            if (kept != null && kept.version() == version) {
+                SearchHits hits = kept.pages().get(key);
+                if (hits != null) {
+                    return hits;
+                }
+            }
+            SearchHits hits = run(searcher, key, build(key, null), null, false, false, List.of(), pageEnd);
+            synchronized (shard) {
+                Listings current = shard.listings;
+                if (current == null || current.version() < version) {
+                    current = new Listings(version, new ConcurrentHashMap<>());
+                    shard.listings = current;
+                }
+                if (current.version() == version && current.pages().size() < MAX_LISTINGS) {
+                    current.pages().put(key, hits);
+                }
+            }
+            return hits;
+        });
+    }
+
+    /** How many listings of one collection are kept: more are computed each time. */
+    private static final int MAX_LISTINGS = 1000;
+
+    /** The listings ({@link #first}) computed on one state (the reader's version) of a collection. */
+    private record Listings(long version, Map<SearchQuery, SearchHits> pages) {
     }
 
     /**
@@ -265,6 +320,8 @@ public class SearchIndex implements AutoCloseable {
      * The total is exact up to {@value #COUNTED_TOTAL} documents and a lower bound beyond: like Lucene's own top-N
      * search, the query then skips documents that cannot reach the requested page instead of scoring every one
      * that has any of the terms (a long text's terms together match most of a collection).
+     * Ranking is by score alone, as in Lucene's own top-N search: the page is ordered by score, then id, but which
+     * of several documents tied at the page's last score make the page follows the index's order, not the id.
      */
     public SearchHits searchAnyTerm(SearchQuery query) {
         return searchAnyTerm(query, analyze(query.text()));
@@ -284,9 +341,10 @@ public class SearchIndex implements AutoCloseable {
         if (query.limit() == 0) {
             return run(query, build(query, text), null, true, terms, EXACT_TOTAL);
         }
-        // the collection and filters are applied to the hits, not in the query: a bare disjunction lets Lucene skip
-        // the documents that cannot make the page (a conjunction with a filter clause would score every match)
-        return run(query, text, build(query, null), true, terms, COUNTED_TOTAL);
+        // filters are applied to the hits, not in the query: a bare disjunction lets Lucene skip the documents that
+        // cannot make the page (a conjunction with a filter clause would score every match)
+        Query filter = build(query, null);
+        return run(query, text, filter instanceof MatchAllDocsQuery ? null : filter, true, true, terms, COUNTED_TOTAL);
     }
 
     private static Query textQuery(List<String> terms, int minimumMatching) {
@@ -310,12 +368,10 @@ public class SearchIndex implements AutoCloseable {
         return text.build();
     }
 
+    /** The text (null: every document) restricted by the query's filters; the collection is the index itself. */
     private static Query build(SearchQuery query, Query text) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(COLLECTION, query.collection())), Occur.FILTER);
-        if (text != null) {
-            builder.add(text, Occur.MUST);
-        }
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        boolean filtered = false;
         for (Map.Entry<String, List<String>> filter : query.filters().entrySet()) {
             List<String> values = filter.getValue() == null ? List.of()
                     : filter.getValue().stream().filter(Objects::nonNull).toList();
@@ -323,9 +379,14 @@ public class SearchIndex implements AutoCloseable {
                 BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
                 values.forEach(v -> anyOf.add(new TermQuery(new Term(FILTER_PREFIX + filter.getKey(), v)), Occur.SHOULD));
                 builder.add(anyOf.build(), Occur.FILTER);
+                filtered = true;
             }
         }
-        return builder.build();
+        Query all = text == null ? new MatchAllDocsQuery() : text;
+        if (!filtered) {
+            return all;
+        }
+        return builder.add(all, text == null ? Occur.FILTER : Occur.MUST).build();
     }
 
     /**
@@ -334,26 +395,47 @@ public class SearchIndex implements AutoCloseable {
      */
     private SearchHits run(SearchQuery query, Query lucene, Query filter, boolean hasText, List<String> terms,
             int totalHitsThreshold) {
+        return run(query, lucene, filter, hasText, false, terms, totalHitsThreshold);
+    }
+
+    /**
+     * {@code relevanceOnly}: rank by score alone, like Lucene's own top-N search (cheaper than with a tie-breaking
+     * field), then order the page by score and id.
+     */
+    private SearchHits run(SearchQuery query, Query lucene, Query filter, boolean hasText, boolean relevanceOnly,
+            List<String> terms, int totalHitsThreshold) {
+        return read(query.collection(), searcher -> run(searcher, query, lucene, filter, hasText, relevanceOnly, terms,
+                totalHitsThreshold));
+    }
+
+    private static SearchHits run(IndexSearcher searcher, SearchQuery query, Query lucene, Query filter, boolean hasText,
+            boolean relevanceOnly, List<String> terms, int totalHitsThreshold) throws IOException {
         Sort sort = hasText ? new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING)) : new Sort(new SortField(ID, SortField.Type.STRING));
-        return read(searcher -> {
-            if (query.limit() == 0) {
-                return new SearchHits(searcher.count(lucene), List.of());
-            }
-            int wanted = (int) Math.min((long) query.offset() + query.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
-            TopFieldCollectorManager collectors = new TopFieldCollectorManager(sort, wanted, totalHitsThreshold);
-            TopFieldDocs top = filter == null ? searcher.search(lucene, collectors)
-                    : searcher.search(lucene, new FilteredCollectorManager(collectors,
-                            searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f)));
-            int from = Math.min(query.offset(), top.scoreDocs.length);
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-            SearchHits.Hit[] hits = describe(searcher.getIndexReader(), page, hasText ? terms : List.of());
-            for (int i = 0; i < page.length; i++) {
-                float score = hasText ? (Float) ((FieldDoc) page[i]).fields[0] : 0f;
-                SearchHits.Hit h = hits[i];
-                hits[i] = new SearchHits.Hit(h.id(), score, h.matchedTerms(), h.title(), h.filters());
-            }
-            return new SearchHits(top.totalHits.value, List.of(hits));
-        });
+        if (query.limit() == 0) {
+            return new SearchHits(searcher.count(lucene), List.of());
+        }
+        int wanted = (int) Math.min((long) query.offset() + query.limit(), Math.max(1, searcher.getIndexReader().maxDoc()));
+        CollectorManager<? extends Collector, ? extends TopDocs> collectors = relevanceOnly
+                ? new TopScoreDocCollectorManager(wanted, null, totalHitsThreshold)
+                : new TopFieldCollectorManager(sort, wanted, totalHitsThreshold);
+        TopDocs top = filter == null ? searcher.search(lucene, collectors)
+                : searcher.search(lucene, new FilteredCollectorManager<>(collectors,
+                        searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f)));
+        int from = Math.min(query.offset(), top.scoreDocs.length);
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        SearchHits.Hit[] hits = describe(searcher.getIndexReader(), page, hasText ? terms : List.of());
+        for (int i = 0; i < page.length; i++) {
+            float score = !hasText ? 0f : relevanceOnly ? page[i].score : (Float) ((FieldDoc) page[i]).fields[0];
+            SearchHits.Hit h = hits[i];
+            hits[i] = new SearchHits.Hit(h.id(), score, h.matchedTerms(), h.title(), h.filters());
+        }
+        if (relevanceOnly) {
+            // the page in the documented order; which of the documents tied at its last score made it is
+            // Lucene's (index order), not the id's
+            Arrays.sort(hits, Comparator.comparing(SearchHits.Hit::score, Comparator.reverseOrder())
+                    .thenComparing(SearchHits.Hit::id));
+        }
+        return new SearchHits(top.totalHits.value, List.of(hits));
     }
 
     /**
@@ -457,21 +539,21 @@ public class SearchIndex implements AutoCloseable {
      * the scorer, so that it can tell the query which scores are no longer competitive: skipping those is safe
      * whether or not the filter would have kept them.
      */
-    private record FilteredCollectorManager(TopFieldCollectorManager collectors, Weight filter)
-            implements CollectorManager<FilteredCollector, TopFieldDocs> {
+    private record FilteredCollectorManager<C extends Collector, T>(CollectorManager<C, T> collectors, Weight filter)
+            implements CollectorManager<FilteredCollector<C>, T> {
 
         @Override
-        public FilteredCollector newCollector() throws IOException {
-            return new FilteredCollector(collectors.newCollector(), filter);
+        public FilteredCollector<C> newCollector() throws IOException {
+            return new FilteredCollector<>(collectors.newCollector(), filter);
         }
 
         @Override
-        public TopFieldDocs reduce(Collection<FilteredCollector> all) throws IOException {
+        public T reduce(Collection<FilteredCollector<C>> all) throws IOException {
             return collectors.reduce(all.stream().map(FilteredCollector::inner).toList());
         }
     }
 
-    private record FilteredCollector(TopFieldCollector inner, Weight filter) implements Collector {
+    private record FilteredCollector<C extends Collector>(C inner, Weight filter) implements Collector {
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -520,8 +602,10 @@ public class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        searchers.close();
-        writer.close();
+        for (Shard shard : shards.values()) {
+            shard.searchers.close();
+            shard.writer.close();
+        }
         analyzer.close();
     }
 
@@ -529,8 +613,6 @@ public class SearchIndex implements AutoCloseable {
         Objects.requireNonNull(doc.collection(), "collection");
         Objects.requireNonNull(doc.id(), "id");
         Document lucene = new Document();
-        lucene.add(new StringField(KEY, key(doc.collection(), doc.id()).text(), Field.Store.NO));
-        lucene.add(new StringField(COLLECTION, doc.collection(), Field.Store.NO));
         lucene.add(new StringField(ID, doc.id(), Field.Store.NO));
         lucene.add(new SortedDocValuesField(ID, new BytesRef(doc.id())));
         lucene.add(new TextField(TITLE, doc.title(), Field.Store.NO));
@@ -546,10 +628,9 @@ public class SearchIndex implements AutoCloseable {
         return lucene;
     }
 
-    private static Term key(String collection, String id) {
-        Objects.requireNonNull(collection, "collection");
+    private static Term key(String id) {
         Objects.requireNonNull(id, "id");
-        return new Term(KEY, collection + '\u0000' + id);
+        return new Term(ID, id);
     }
 
     /** Runs the write after the current transaction commits (never on rollback), or now if there is none. */
@@ -571,19 +652,21 @@ public class SearchIndex implements AutoCloseable {
         });
     }
 
-    private void write(IndexAction action) {
-        writeLock.lock();
+    private void write(String collection, IndexAction action) {
+        Shard shard = shard(collection);
+        shard.writeLock.lock();
         try {
-            action.run();
-            searchers.maybeRefreshBlocking();
+            action.run(shard.writer);
+            shard.searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            writeLock.unlock();
+            shard.writeLock.unlock();
         }
     }
 
-    private <T> T read(SearcherFunction<T> function) {
+    private <T> T read(String collection, SearcherFunction<T> function) {
+        SearcherManager searchers = shard(collection).searchers;
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -598,7 +681,7 @@ public class SearchIndex implements AutoCloseable {
 
     @FunctionalInterface
     private interface IndexAction {
-        void run() throws IOException;
+        void run(IndexWriter writer) throws IOException;
     }
 
     @FunctionalInterface

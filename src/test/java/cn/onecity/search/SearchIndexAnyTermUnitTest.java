@@ -83,4 +83,25 @@ class SearchIndexAnyTermUnitTest {
         assertThat(index.first(new SearchQuery(C, null, Map.of("segment", List.of("A")), 2, 10)).hits())
                 .extracting(SearchHits.Hit::id).containsExactly("7", "9");
     }
+
+    @Test
+    void aListingShowsEveryChangeOfTheCollectionMadeSinceItWasFirstListed() {
+        index.upsert(new SearchDocument(C, "2", "企业2", "", Map.of("segment", List.of("A"))));
+        SearchQuery a = new SearchQuery(C, null, Map.of("segment", List.of("A")), 0, 10);
+        assertThat(index.first(a).hits()).extracting(SearchHits.Hit::id).containsExactly("2");
+        assertThat(index.first(a).hits()).as("listed again, unchanged").extracting(SearchHits.Hit::id).containsExactly("2");
+
+        index.upsert(new SearchDocument(C, "1", "企业1", "", Map.of("segment", List.of("A"))));
+        assertThat(index.first(a).hits()).extracting(SearchHits.Hit::id).containsExactly("1", "2");
+
+        index.upsert(new SearchDocument(C, "2", "企业2（改）", "", Map.of("segment", List.of("B"))));
+        assertThat(index.first(a).hits()).extracting(SearchHits.Hit::id).containsExactly("1");
+
+        index.delete(C, "1");
+        assertThat(index.first(a).hits()).isEmpty();
+        index.upsert(new SearchDocument("other", "3", "他类", "", Map.of("segment", List.of("A"))));
+        assertThat(index.first(a).hits()).as("another collection's change").isEmpty();
+        assertThat(index.first(new SearchQuery(C, null, Map.of("segment", List.of("B")), 0, 10)).hits())
+                .extracting(SearchHits.Hit::title).containsExactly("企业2（改）");
+    }
 }

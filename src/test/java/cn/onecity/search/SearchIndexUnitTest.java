@@ -152,6 +152,18 @@ class SearchIndexUnitTest {
     }
 
     @Test
+    void aCollectionsRelevanceIsNotSkewedByTheDocumentsOfAnother() {
+        float before = search("驾驶证", Map.of()).hits().get(0).score();
+        // 驾驶证 is rare among the items (one of five) and common elsewhere: the items' BM25 statistics are their own
+        for (int i = 0; i < 50; i++) {
+            index.upsert(new SearchDocument("other", Integer.toString(i), "驾驶证培训", "驾驶证考试", Map.of()));
+        }
+
+        assertThat(search("驾驶证", Map.of()).hits().get(0).score()).isEqualTo(before);
+        assertThat(ids(search("驾驶证", Map.of()))).containsExactly("4");
+    }
+
+    @Test
     void specialCharactersAndQuerySyntaxNeverThrow() {
         for (String text : Arrays.asList("\"", "(", "*", ":", "AND", "OR NOT", "公积金\" AND (", "title:公积金*", "\\", "[1 TO 2]", "~!@#$%^&*()_+")) {
             assertThatCode(() -> search(text, Map.of())).as(text).doesNotThrowAnyException();
