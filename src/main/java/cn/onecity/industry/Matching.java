@@ -345,15 +345,12 @@ public class Matching {
             ownSegments.forEach(s -> segment(s).ifPresent(needs::add));
         }
         for (Chains.SegmentInfo need : needs) {
-            List<String> upstream = upstreamSegments(need).stream().map(String::valueOf).toList();
-            if (!upstream.isEmpty()) {
-                SearchHits hits = index.first(new SearchQuery(Enterprises.COLLECTION, null,
-                        Map.of(Enterprises.SEGMENT, upstream), 0, CHAIN_CANDIDATES + 1));
-                hits.hits().stream().filter(h -> Long.parseLong(h.id()) != own).limit(CHAIN_CANDIDATES).forEach(h -> {
-                    long id = Long.parseLong(h.id());
-                    candidates.add(id);
-                    profiles.computeIfAbsent(id, k -> profile(id, h));
-                });
+            int added = 0;
+            for (Profile p : upstreamSuppliers(need)) {
+                if (p.id() != own && added++ < CHAIN_CANDIDATES) {
+                    candidates.add(p.id());
+                    profiles.putIfAbsent(p.id(), p);
+                }
             }
         }
         candidates.remove(own);
@@ -413,13 +410,58 @@ public class Matching {
         return out;
     }
 
+    /**
+     * The first {@value #CHAIN_CANDIDATES} + 1 enterprises (one may be the demanding enterprise) of the segments
+     * upstream of the need, as profiles. The search index keeps such a listing until the collection changes and then
+     * returns the same hits, whose profiles are kept here for as long.
+     */
+    private List<Profile> upstreamSuppliers(Chains.SegmentInfo need) {
+        List<String> upstream = upstreamSegments(need).stream().map(String::valueOf).toList();
+        if (upstream.isEmpty()) {
+            return List.of();
+        }
+        SearchHits hits = index.first(new SearchQuery(Enterprises.COLLECTION, null, Map.of(Enterprises.SEGMENT, upstream),
+                0, CHAIN_CANDIDATES + 1));
+        UpstreamProfiles kept = upstreamProfiles.get(upstream);
+        if (kept != null && kept.hits() == hits) {
+            return kept.profiles();
+        }
+        List<Profile> profiles = new ArrayList<>(hits.hits().size());
+        for (SearchHits.Hit h : hits.hits()) {
+            profiles.add(profile(Long.parseLong(h.id()), h));
+        }
+        if (upstreamProfiles.size() < 1000 || upstreamProfiles.containsKey(upstream)) {
+            upstreamProfiles.put(upstream, new UpstreamProfiles(hits, List.copyOf(profiles)));
+        }
+        return profiles;
+    }
+
+    /** The profiles of one upstream listing (by the identity of the search index's hits). */
+    private record UpstreamProfiles(SearchHits hits, List<Profile> profiles) {
+    }
+
+    private final Map<List<String>, UpstreamProfiles> upstreamProfiles = new ConcurrentHashMap<>();
+
     /** A candidate as its search hit describes it; its segments in panorama order, its clusters by id. */
     private Profile profile(long id, SearchHits.Hit h) {
-        List<Chains.SegmentInfo> segments = h.filter(Enterprises.SEGMENT).stream().map(Long::valueOf)
-                .map(this::segment).flatMap(Optional::stream)
-                .sorted(Comparator.comparingLong(Chains.SegmentInfo::id)).toList();
-        List<Long> clusters = h.filter(Enterprises.CLUSTER).stream().map(Long::valueOf).sorted().toList();
-        return new Profile(id, h.title(), h.filter(Enterprises.CITY).stream().findFirst().orElse(""), segments, clusters);
+        List<String> segmentIds = h.filter(Enterprises.SEGMENT);
+        List<Chains.SegmentInfo> segments = new ArrayList<>(segmentIds.size());
+        for (String s : segmentIds) {
+            segment(Long.parseLong(s)).ifPresent(segments::add);
+        }
+        if (segments.size() > 1) {
+            segments.sort(Comparator.comparingLong(Chains.SegmentInfo::id));
+        }
+        List<String> clusterIds = h.filter(Enterprises.CLUSTER);
+        List<Long> clusters = new ArrayList<>(clusterIds.size());
+        for (String c : clusterIds) {
+            clusters.add(Long.parseLong(c));
+        }
+        if (clusters.size() > 1) {
+            clusters.sort(null);
+        }
+        List<String> city = h.filter(Enterprises.CITY);
+        return new Profile(id, h.title(), city.isEmpty() ? "" : city.get(0), segments, clusters);
     }
 
     // ---- reference data ---------------------------------------------------------------------------------------
