@@ -429,9 +429,49 @@ public class Challenges {
     }
 
     private void requirePublisher(CurrentUser user, Challenge c) {
-        if (user == null || !(user.is(Role.JOINT_OFFICE) || user.organisationId() == c.publisherOrgId())) {
+        if (!manages(user, c)) {
             throw new ForbiddenException("只有发榜单位或一体化办可以管理该榜单");
         }
+    }
+
+    /** The publishing organisation and the joint office manage a challenge. */
+    public static boolean manages(CurrentUser user, Challenge c) {
+        return user != null && (user.is(Role.JOINT_OFFICE) || user.organisationId() == c.publisherOrgId());
+    }
+
+    /** The proposals and scores of a challenge that one user may see (see {@link #review}). */
+    public record Review(List<Proposal> proposals, List<Score> scores) {
+    }
+
+    /**
+     * What of a challenge's proposals and scores {@code user} (null: anonymous) may see. Proposals are the teams'
+     * own technical plans, and the scores are the experts' independent judgement, so they are not public:
+     * <ul>
+     * <li>the publisher and the joint office see every proposal and every score;</li>
+     * <li>a registered review expert sees every proposal once the call has closed (to score them), and only their
+     * own scores;</li>
+     * <li>a proposing organisation sees its own proposal, with its score count and average only once the
+     * challenge is awarded;</li>
+     * <li>anyone else sees the challenge, its stage, how many proposals it has and, once awarded, the winning team
+     * ({@link Challenge}), but no proposal.</li>
+     * </ul>
+     */
+    public Review review(CurrentUser user, Challenge c) {
+        if (user == null) {
+            return new Review(List.of(), List.of());
+        }
+        if (manages(user, c)) {
+            return new Review(proposals(c.id()), scores(c.id()));
+        }
+        if (c.stage() != Stage.OPEN && expert(user).isPresent()) {
+            return new Review(proposals(c.id()),
+                    scores(c.id()).stream().filter(s -> s.expertId() == user.accountId()).toList());
+        }
+        boolean awarded = c.stage() == Stage.AWARDED || c.stage() == Stage.COMPLETED;
+        return new Review(proposals(c.id()).stream().filter(p -> p.organisationId() == user.organisationId())
+                .map(p -> awarded ? p : new Proposal(p.id(), p.challengeId(), p.teamName(), p.organisationId(),
+                        p.organisationName(), p.summary(), 0, null, p.createdAt()))
+                .toList(), List.of());
     }
 
     private void setStage(long id, Stage s) {

@@ -120,6 +120,12 @@ class ChallengeBrowserTest {
             assertThat(row.locator(".oc-stage").innerText()).isEqualTo("已揭榜");
             assertThat(row.innerText()).contains(csTeam);
             Browser.screenshot(anonymous, "innovation-challenges");
+
+            // its public page names the winning team, and shows no team's plan
+            anonymous.navigate(url);
+            assertThat(anonymous.locator("#challenge-winner").innerText()).isEqualTo(csTeam);
+            assertThat(anonymous.locator(".oc-proposal").count()).isZero();
+            assertThat(anonymous.locator("#proposals-hidden").innerText()).contains("仅发榜单位、一体化办和评审专家可见");
         }
     }
 }

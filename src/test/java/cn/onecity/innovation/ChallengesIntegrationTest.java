@@ -3,9 +3,11 @@ package cn.onecity.innovation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,6 +132,51 @@ class ChallengesIntegrationTest {
         assertThat(challenges.get(id).stage()).isEqualTo(Challenges.Stage.AWARDED);
         challenges.completeMilestone(teamA, ms.get(1).id());
         assertThat(challenges.get(id).stage()).isEqualTo(Challenges.Stage.COMPLETED);
+    }
+
+    @Test
+    void proposalsAndScoresAreSeenByThePublisherTheExpertsAndTheirOwnTeamButNeverByTheOtherTeamsOrThePublic() throws Exception {
+        long id = publish();
+        long a = challenges.apply(teamA, id, "湘潭团队", "方案甲：机密工艺");
+        long b = challenges.apply(teamB, id, "长沙团队", "方案乙：机密材料");
+
+        // during the call: another team, an expert and the public see no other team's plan
+        mvc.perform(get("/api/v1/innovation/challenges/{id}", id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.challenge.proposals").value(2))
+                .andExpect(jsonPath("$.proposals.length()").value(0)).andExpect(jsonPath("$.scores.length()").value(0));
+        mvc.perform(get("/api/v1/innovation/challenges/{id}", id).with(httpBasic(teamB.username(), PW)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.proposals.length()").value(1))
+                .andExpect(jsonPath("$.proposals[0].summary").value("方案乙：机密材料"));
+        assertThat(challenges.review(expert2, challenges.get(id)).proposals()).isEmpty();
+        assertThat(challenges.review(office, challenges.get(id)).proposals()).extracting(Challenges.Proposal::id)
+                .containsExactly(a, b);
+
+        // in review: the experts see every plan and only their own scores; the teams still only their own
+        challenges.startReview(office, id);
+        challenges.score(expert2, a, 90, "甲好");
+        challenges.score(expert3, a, 80, "甲尚可");
+        challenges.score(expert2, b, 70, null);
+        Challenges.Review ofExpert = challenges.review(expert3, challenges.get(id));
+        assertThat(ofExpert.proposals()).hasSize(2);
+        assertThat(ofExpert.scores()).extracting(Challenges.Score::comment).containsExactly("甲尚可");
+        Challenges.Review ofTeamA = challenges.review(teamA, challenges.get(id));
+        assertThat(ofTeamA.proposals()).extracting(Challenges.Proposal::id).containsExactly(a);
+        assertThat(ofTeamA.proposals().get(0).averageScore()).as("no score before the award").isNull();
+        assertThat(ofTeamA.scores()).isEmpty();
+        assertThat(challenges.review(office, challenges.get(id)).scores()).hasSize(3);
+        mvc.perform(get("/innovation/challenges/{id}", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("主轴承寿命不足")))
+                .andExpect(content().string(not(containsString("机密"))))
+                .andExpect(content().string(containsString("揭榜方案仅发榜单位、一体化办和评审专家可见")));
+
+        // awarded: the public sees the winning team, still no plan; the winner sees its own average
+        challenges.award(office, id, a, List.of(new Challenges.MilestoneDraft("样机", "2099-09-30")));
+        mvc.perform(get("/innovation/challenges/{id}", id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("湘潭团队"))).andExpect(content().string(not(containsString("机密"))))
+                .andExpect(content().string(not(containsString("甲好"))));
+        assertThat(challenges.review(teamA, challenges.get(id)).proposals().get(0).averageScore()).isEqualTo(85.0);
+        assertThat(challenges.review(teamB, challenges.get(id)).proposals()).extracting(Challenges.Proposal::id)
+                .containsExactly(b);
     }
 
     @Test

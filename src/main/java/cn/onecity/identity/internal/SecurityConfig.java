@@ -46,10 +46,11 @@ class SecurityConfig {
             "/api/v1/services/items/*", "/api/v1/healthcard/trust-list",
             "/api/v1/healthcard/revocations", "/api/v1/healthcard/hospitals", "/api/v1/healthcard/statistics",
             "/api/v1/ecology/stations", "/api/v1/ecology/reports/*", "/api/v1/innovation/challenges",
+            "/api/v1/innovation/challenges/*",
             "/api/v1/innovation/statistics/**"};
     /** Public read-only pages: the service catalogue (applying needs a signed-in user). */
     static final String[] PUBLIC_PAGE_GETS = {"/services", "/services/items/*", "/services/processes/*",
-            "/healthcard/hospitals", "/ecology/reports", "/innovation/challenges"};
+            "/healthcard/hospitals", "/ecology/reports", "/innovation/challenges", "/innovation/challenges/*"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

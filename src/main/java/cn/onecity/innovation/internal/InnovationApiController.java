@@ -225,13 +225,17 @@ class InnovationApiController {
     }
 
     record ChallengeDetail(Challenges.Challenge challenge, List<Challenges.Proposal> proposals,
-            List<Challenges.Milestone> milestones) {
+            List<Challenges.Score> scores, List<Challenges.Milestone> milestones) {
     }
 
     @GetMapping("/challenges/{id}")
-    @Operation(summary = "一个榜单：揭榜方案（含专家评分数与平均分）与里程碑")
-    ChallengeDetail challenge(@PathVariable long id) {
-        return new ChallengeDetail(challenges.get(id), challenges.proposals(id), challenges.milestones(id));
+    @Operation(summary = "一个榜单（无需登录）：榜单、阶段、方案数、揭榜方与里程碑；揭榜方案与专家评分按身份可见",
+            description = "发榜单位与一体化办可见全部方案与评分；评审专家在征集截止后可见全部方案及本人评分；"
+                    + "揭榜单位只见本单位方案（揭榜后可见评分数与平均分）；其他人与未登录用户不见任何方案。")
+    ChallengeDetail challenge(CurrentUser user, @PathVariable long id) {
+        Challenges.Challenge c = challenges.get(id);
+        Challenges.Review review = challenges.review(user, c);
+        return new ChallengeDetail(c, review.proposals(), review.scores(), challenges.milestones(id));
     }
 
     record ProposalRequest(String teamName, String summary) {
@@ -270,7 +274,7 @@ class InnovationApiController {
             throw BusinessException.invalid("proposalId", "请选择揭榜方案");
         }
         challenges.award(user, id, r.proposalId(), r.milestones());
-        return challenge(id);
+        return challenge(user, id);
     }
 
     @PostMapping("/milestones/{id}/done")

@@ -259,25 +259,25 @@ class InnovationController {
     @GetMapping("/innovation/challenges/{id}")
     String challenge(CurrentUser user, @PathVariable long id, Model model) {
         Challenges.Challenge c = challenges.get(id);
-        List<Challenges.Proposal> proposals = challenges.proposals(id);
+        Challenges.Review review = challenges.review(user, c);
+        List<Challenges.Proposal> proposals = review.proposals();
         var expert = challenges.expert(user);
         model.addAttribute("c", c);
         model.addAttribute("proposals", proposals);
-        model.addAttribute("scores", challenges.scores(id));
+        model.addAttribute("scores", review.scores());
         model.addAttribute("milestones", challenges.milestones(id));
         model.addAttribute("expert", expert.orElse(null));
-        boolean manager = user != null && (user.is(Role.JOINT_OFFICE) || user.organisationId() == c.publisherOrgId());
+        boolean manager = Challenges.manages(user, c);
         model.addAttribute("isManager", manager);
         model.addAttribute("canApply", user != null && user.isAny(Role.INSTITUTION, Role.ENTERPRISE)
                 && expert.isEmpty() && !brokerage.isBroker(user)
                 && c.stage() == Challenges.Stage.OPEN && user.organisationId() != c.publisherOrgId()
                 && proposals.stream().noneMatch(p -> p.organisationId() == user.organisationId()));
-        Long winnerOrg = proposals.stream().filter(p -> c.winnerProposalId() != null && p.id() == c.winnerProposalId())
-                .map(Challenges.Proposal::organisationId).findFirst().orElse(null);
+        Long winnerOrg = c.winnerProposalId() == null ? null : challenges.proposal(c.winnerProposalId()).organisationId();
         model.addAttribute("canComplete", manager || (user != null && winnerOrg != null && winnerOrg == user.organisationId()));
         List<Long> mine = new ArrayList<>();
         if (expert.isPresent()) {
-            challenges.scores(id).stream().filter(s -> s.expertId() == expert.get().accountId())
+            review.scores().stream().filter(s -> s.expertId() == expert.get().accountId())
                     .forEach(s -> mine.add(s.proposalId()));
         }
         model.addAttribute("scoredByMe", mine);
