@@ -33,7 +33,8 @@ import cn.onecity.shared.Times;
 /**
  * Demo projects from the seed, loaded once into an empty module: the 7 融城干道 (three named in the seed:
  * 长沙新韶山南路—湘潭昭山大道 open to traffic, 长沙白庭路—湘潭银盖路 and 湘潭云龙东路—株洲新马南路 under way; the other
- * four are 示例), whose monthly reports add up to exactly 57亿元 (the seed's "7条融城干道累计完成投资57亿元"; the
+ * four are 示例), whose monthly reports add up to exactly 57亿元 (the seed's "7条融城干道累计完成投资57亿元", said at
+ * the press conference of 2024-12-10: so the roads are reported up to 2024-11 and no later month is invented; the
  * split per road, city and month is invented and says 示例 in each report's note); the 长株潭城际S1号线; and the
  * 十大标志性工程 as far as the seed names them (长株潭新能源汽车城, 长株潭生产服务型物流枢纽, 湖南省医疗器械产业园),
  * the other seven 示例. Planned investments and dates are invented (示例 in the project's note). Each project is
@@ -74,12 +75,13 @@ class ProjectsDemoData implements ApplicationRunner {
         staff("xt-jt", "湘潭市交通运输局");
         CurrentUser office = accounts.findByUsername("office").orElseThrow();
 
-        // ---- the 7 融城干道: 120000 + 95000 + 88000 + 72000 + 65000 + 70000 + 60000 = 570000 万元 = 57亿元
+        // ---- the 7 融城干道: 120000 + 140000 + 80000 + 72000 + 40000 + 100000 + 18000 = 570000 万元 = 57亿元, reported
+        //      up to 2024-11, the last month before the press conference of 2024-12-10 that gave the figure
         long r1 = create(office, "RC-01", "长沙新韶山南路—湘潭昭山大道", ProjectType.ROAD, false, 135000, CS + "-JTJ", XT + "-JTJ",
                 List.of(ms("开工", MilestoneKind.START, "2021-09-30", "2021-09-18"), ms("主线贯通", MilestoneKind.OTHER, "2023-12-31", "2023-12-20"),
                         ms("建成通车", MilestoneKind.OPEN, "2024-09-30", "2024-09-26")),
                 "长沙新韶山南路—湘潭昭山大道建成通车", ROADS_ITEM);
-        long r2 = create(office, "RC-02", "长沙白庭路—湘潭银盖路", ProjectType.ROAD, false, 160000, CS + "-JTJ", XT + "-JTJ",
+        long r2 = create(office, "RC-02", "长沙白庭路—湘潭银盖路", ProjectType.ROAD, false, 200000, CS + "-JTJ", XT + "-JTJ",
                 List.of(ms("开工", MilestoneKind.START, "2023-06-30", "2023-06-15"), ms("跨线桥主体完工", MilestoneKind.OTHER, "2026-06-30", "2026-06-20"),
                         ms("建成通车", MilestoneKind.OPEN, "2027-06-30", null)),
                 "长沙白庭路—湘潭银盖路等融城干道建设", ROADS_ITEM);
@@ -93,7 +95,7 @@ class ProjectsDemoData implements ApplicationRunner {
         long r5 = create(office, "RC-05", "融城干道示例五（株洲—湘潭段，示例）", ProjectType.ROAD, false, 110000, ZZ + "-JTJ", XT + "-JTJ",
                 List.of(ms("开工", MilestoneKind.START, "2024-06-30", "2024-06-12"), ms("建成通车", MilestoneKind.OPEN, "2027-12-31", null)),
                 ROADS_ITEM);
-        long r6 = create(office, "RC-06", "融城干道示例六（长沙—湘潭段，示例）", ProjectType.ROAD, false, 120000, CS + "-JTJ", XT + "-JTJ",
+        long r6 = create(office, "RC-06", "融城干道示例六（长沙—湘潭段，示例）", ProjectType.ROAD, false, 160000, CS + "-JTJ", XT + "-JTJ",
                 List.of(ms("开工", MilestoneKind.START, "2023-10-31", "2023-10-30"), ms("路基工程完工", MilestoneKind.OTHER, "2026-09-30", null),
                         ms("建成通车", MilestoneKind.OPEN, "2027-09-30", null)),
                 ROADS_ITEM);
@@ -101,12 +103,12 @@ class ProjectsDemoData implements ApplicationRunner {
                 List.of(ms("开工", MilestoneKind.START, "2024-09-30", "2024-09-20"), ms("建成通车", MilestoneKind.OPEN, "2027-12-31", null)),
                 ROADS_ITEM);
         road(r1, CS, XT, 120000, "2021-10", "2024-09");
-        road(r2, CS, XT, 95000, "2023-07", "2026-10");
-        road(r3, XT, ZZ, 88000, "2024-04", "2026-10");
+        road(r2, CS, XT, 140000, "2023-07", "2024-11");
+        road(r3, XT, ZZ, 80000, "2024-04", "2024-11");
         road(r4, CS, ZZ, 72000, "2021-04", "2023-12");
-        road(r5, ZZ, XT, 65000, "2024-07", "2026-10");
-        road(r6, CS, XT, 70000, "2023-11", "2026-10");
-        road(r7, CS, ZZ, 60000, "2024-10", "2026-10");
+        road(r5, ZZ, XT, 40000, "2024-07", "2024-11");
+        road(r6, CS, XT, 100000, "2023-11", "2024-11");
+        road(r7, CS, ZZ, 18000, "2024-10", "2024-11");
 
         // ---- rail
         long s1 = create(office, "GD-01", "长株潭城际S1号线地铁化运营", ProjectType.RAIL, false, 30000, CS + "-JTJ", ZZ + "-JTJ",
