@@ -630,13 +630,26 @@ public class Applications {
             throw new ConflictException("申请已受理或已结束，不能撤回");
         }
         runtime.deleteProcessInstance(r.processInstanceId(), "申请人撤回");
-        jdbc.sql("""
-                UPDATE svc_application SET status = 'WITHDRAWN', stage = 'WITHDRAWN', completed_at = :at, paused_since = NULL
-                WHERE id = :id""").param("at", OffsetDateTime.now(clock)).param("id", r.id()).update();
-        jdbc.sql("UPDATE svc_supplement SET resumed_at = :at WHERE application_id = :a AND resumed_at IS NULL")
-                .param("at", OffsetDateTime.now(clock)).param("a", r.id()).update();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        endPause(r, now); // a wait for a 补正 stays paused time, not time used
+        jdbc.sql("UPDATE svc_application SET status = 'WITHDRAWN', stage = 'WITHDRAWN', completed_at = :at WHERE id = :id")
+                .param("at", now).param("id", r.id()).update();
         step(r.id(), "WITHDRAW", user, null, reason == null || reason.isBlank() ? null : reason.trim(), null);
         audit.record(MODULE, "撤回申请", number, reason);
+    }
+
+    /**
+     * Ends the case's open 补正 (if any) at {@code now}: the working days it waited are added to the case's paused
+     * days, which move its due date, and recorded on the 补正.
+     */
+    private void endPause(ApplicationRow r, OffsetDateTime now) {
+        int paused = r.pausedSince() == null ? 0 : serviceClock.workingDaysAfter(r.pausedSince(), serviceClock.today());
+        int totalPaused = r.pausedDays() + paused;
+        LocalDate due = r.clockStart() == null ? null : serviceClock.due(r.clockStart(), r.promisedDays() + totalPaused).date();
+        jdbc.sql("UPDATE svc_application SET paused_days = :p, paused_since = NULL, due_date = :d WHERE id = :id")
+                .param("p", totalPaused).param("d", due).param("id", r.id()).update();
+        jdbc.sql("UPDATE svc_supplement SET resumed_at = :at, paused_days = :p WHERE application_id = :a AND resumed_at IS NULL")
+                .param("at", now).param("p", paused).param("a", r.id()).update();
     }
 
     /**
@@ -683,14 +696,7 @@ public class Applications {
         for (int i = 0; i < missing.length; i++) {
             saveMaterial(r.id(), null, missing[i], uploads.get(i), round, now);
         }
-        LocalDate today = serviceClock.today();
-        int paused = r.pausedSince() == null ? 0 : serviceClock.workingDaysAfter(r.pausedSince(), today);
-        int totalPaused = r.pausedDays() + paused;
-        LocalDate due = r.clockStart() == null ? null : serviceClock.due(r.clockStart(), r.promisedDays() + totalPaused).date();
-        jdbc.sql("UPDATE svc_application SET paused_days = :p, paused_since = NULL, due_date = :d WHERE id = :id")
-                .param("p", totalPaused).param("d", due).param("id", r.id()).update();
-        jdbc.sql("UPDATE svc_supplement SET resumed_at = :at, paused_days = :p WHERE id = :id")
-                .param("at", now).param("p", paused).param("id", sup.get("id")).update();
+        endPause(r, now);
         tasks.complete(task.getId());
         String stage = syncStage(r.id(), r.processInstanceId());
         step(r.id(), "SUPPLEMENTED", user, null, (note == null || note.isBlank() ? "" : note.trim() + "；")

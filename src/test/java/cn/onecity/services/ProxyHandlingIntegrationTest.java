@@ -222,6 +222,27 @@ class ProxyHandlingIntegrationTest {
     }
 
     @Test
+    void aCaseWithdrawnWhileWaitingForASupplementCountsTheWaitAsPausedNotAsUsed() {
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        ServiceItem item = data.item("GJJ", "PROXY", 5);
+        String number = applications.submit(resident, SvcTestData.proxy(item, "430300", "430100"), SvcTestData.requiredFiles(item)).number();
+        handling.act(xtWindow, taskOf(number, "windowCheck"), new Action("RECEIVE", null, null, null, null), null);
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 2, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        handling.act(csGjj, taskOf(number, "accept"),
+                new Action("SUPPLEMENT", "请补齐", List.of("异地缴存证明（盖章版）"), null, null), null);
+
+        // the applicant gives up eight working days later, without answering the 补正
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 12, 16, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        applications.withdraw(resident, number, "不办了");
+
+        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 15, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        ClockState c = applications.view(resident, number).clock();
+        assertThat(c.used()).as("only 06-02 counts: the wait for the 补正 was paused").isEqualTo(1);
+        assertThat(c.pausedDays()).isEqualTo(8);
+        assertThat(c.light()).isEqualTo(ClockState.Light.NONE);
+    }
+
+    @Test
     void anOverdueCaseIsEscalatedByTheBpmnTimerToTheDepartmentAndTheJointOffice() {
         SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
         ServiceItem item = data.item("GJJ", "PROXY", 2);
