@@ -3,7 +3,8 @@
 #   1. JMH, one thread: raw Bouncy Castle SM3withSM2 verify, then the offline verifier class (target ≥ 90 % of raw);
 #   2. the platform on PostgreSQL: POST /api/v1/healthcard/verifications with use recording, at saturation and then
 #      paced at the target rate (target ≥ 40 % of raw single-core throughput × cores, with p99 < 20 ms);
-#   3. use records written vs. 200 answers received (none may be lost).
+#   3. use records written vs. 200 answers received (none may be lost);
+#   4. the ceiling of the set-up: the platform's simplest JSON answer under the same load generator.
 # Usage: bash bench/healthcard.sh [seconds] [connections]   (needs wrk, python3, curl, a local PostgreSQL)
 # SKIP_BUILD=1 reuses target/; it creates and drops its own database onecity_bench_<time>. Loopback only.
 set -euo pipefail
@@ -122,3 +123,12 @@ run "saturation, $CONNS connections" "$CONNS" 0
 # pace: each connection waits so that all of them together offer about the target rate
 PACE=$(python3 -c "print(max(0, round(8 * 1000 / $TARGET - 4)))")
 run "paced near the target rate (8 connections, ${PACE} ms pause each)" 8 "$PACE"
+# the ceiling of this set-up, for comparison with the endpoint target: the platform's simplest JSON answer
+# (GET /actuator/health/liveness: no database, no authentication, no body to read) under the same load generator
+# on the same cores
+echo "-- ceiling: GET /actuator/health/liveness, $CONNS connections (after a warm-up of its own)"
+wrk -t2 -c"$CONNS" -d"${WARMUP:-60}s" "$BASE/actuator/health/liveness" >/dev/null
+c0=$(cpu)
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$BASE/actuator/health/liveness" | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors'
+c1=$(cpu)
+python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores (of $CORES)')"
