@@ -105,6 +105,10 @@ public class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
     private static final String ID = "_id";
+    /** The id as a sort key: numeric ids in numeric order, before other ids in text order (see {@link #orderKey}). */
+    private static final String ORDER = "_order";
+    private static final Sort BY_ID = new Sort(new SortField(ORDER, SortField.Type.STRING));
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ORDER, SortField.Type.STRING));
     private static final String TITLE = "title";
     private static final String BODY = "body";
     private static final String TITLE_VALUE = "_title";
@@ -146,7 +150,7 @@ public class SearchIndex implements AutoCloseable {
             try {
                 // segments sorted by id: a listing in id order ({@link #first}) stops after its page in each segment
                 this.writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer)
-                        .setIndexSort(new Sort(new SortField(ID, SortField.Type.STRING))));
+                        .setIndexSort(BY_ID));
                 this.searchers = new SearcherManager(writer, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -410,7 +414,7 @@ public class SearchIndex implements AutoCloseable {
 
     private static SearchHits run(IndexSearcher searcher, SearchQuery query, Query lucene, Query filter, boolean hasText,
             boolean relevanceOnly, List<String> terms, int totalHitsThreshold) throws IOException {
-        Sort sort = hasText ? new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING)) : new Sort(new SortField(ID, SortField.Type.STRING));
+        Sort sort = hasText ? BY_SCORE_THEN_ID : BY_ID;
         if (query.limit() == 0) {
             return new SearchHits(searcher.count(lucene), List.of());
         }
@@ -433,7 +437,7 @@ public class SearchIndex implements AutoCloseable {
             // the page in the documented order; which of the documents tied at its last score made it is
             // Lucene's (index order), not the id's
             Arrays.sort(hits, Comparator.comparing(SearchHits.Hit::score, Comparator.reverseOrder())
-                    .thenComparing(SearchHits.Hit::id));
+                    .thenComparing(h -> orderKey(h.id())));
         }
         return new SearchHits(top.totalHits.value, List.of(hits));
     }
@@ -615,6 +619,7 @@ public class SearchIndex implements AutoCloseable {
         Document lucene = new Document();
         lucene.add(new StringField(ID, doc.id(), Field.Store.NO));
         lucene.add(new SortedDocValuesField(ID, new BytesRef(doc.id())));
+        lucene.add(new SortedDocValuesField(ORDER, new BytesRef(orderKey(doc.id()))));
         lucene.add(new TextField(TITLE, doc.title(), Field.Store.NO));
         lucene.add(new BinaryDocValuesField(TITLE_VALUE, new BytesRef(doc.title())));
         lucene.add(new TextField(BODY, doc.body(), Field.Store.NO));
@@ -626,6 +631,17 @@ public class SearchIndex implements AutoCloseable {
             }
         });
         return lucene;
+    }
+
+    /**
+     * The sort key of an id: a number of up to 19 digits sorts by its value (zero-padded), before every other id,
+     * which sorts as text. So database ids list as 1, 2, … 10, 11, not 1, 10, 100, 101, 11.
+     */
+    static String orderKey(String id) {
+        if (!id.isEmpty() && id.length() <= 19 && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "0" + "0".repeat(19 - id.length()) + id;
+        }
+        return "1" + id;
     }
 
     private static Term key(String id) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A query on one collection. text may be blank: then every document matching the filters is a hit, ordered by id
- * (as a string, ascending). Filters: AND across keys, OR within a key's values; a null or empty list means no
+ * (ascending: ids that are numbers by value, before other ids as text). Filters: AND across keys, OR within a key's values; a null or empty list means no
  * constraint. offset/limit page through the hits (limit is capped at {@value #MAX_LIMIT}, a negative offset is 0).
  */
 public record SearchQuery(String collection, String text, Map<String, List<String>> filters, int offset, int limit) {

@@ -126,6 +126,16 @@ class SearchIndexUnitTest {
     }
 
     @Test
+    void numericIdsAreListedByValueBeforeOtherIds() {
+        for (String id : List.of("10", "x-1", "100", "6", "11", "007")) {
+            item(id, "事项" + id, "说明", "430100", "排序");
+        }
+        assertThat(ids(search("", Map.of("theme", List.of("排序"))))).containsExactly("6", "007", "10", "11", "100", "x-1");
+        assertThat(ids(search("事项", Map.of("theme", List.of("排序"))))).as("ties by id too")
+                .containsExactly("6", "007", "10", "11", "100", "x-1");
+    }
+
+    @Test
     void limitIsCappedAndANegativeOffsetStartsAtTheBeginning() {
         for (int i = 0; i < 250; i++) {
             index.upsert(new SearchDocument("bulk", "%03d".formatted(i), "批量事项", null, null));
