@@ -202,13 +202,22 @@ class ProxyHandlingIntegrationTest {
         assertThat(v.rejectReason()).isEqualTo("不属于本中心受理范围");
     }
 
-    @Test
-    void aCaseRefusedAfterItsClockStartedStopsTheClockThereAndDoesNotTurnRedLater() {
+    /**
+     * A 湘潭 → 长沙 proxy case of an item with a limit of {@code workingDays}, received by the 湘潭 window on Monday
+     * 2026-06-01 (its clock starts) and left with the clock at Tuesday 2026-06-02, 10:00, for 长沙 to act on.
+     */
+    String receivedOnMondayAndOpenedOnTuesday(int workingDays) {
         SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
-        ServiceItem item = data.item("GJJ", "PROXY", 2);
+        ServiceItem item = data.item("GJJ", "PROXY", workingDays);
         String number = applications.submit(resident, SvcTestData.proxy(item, "430300", "430100"), SvcTestData.requiredFiles(item)).number();
         handling.act(xtWindow, taskOf(number, "windowCheck"), new Action("RECEIVE", null, null, null, null), null);
         SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 2, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        return number;
+    }
+
+    @Test
+    void aCaseRefusedAfterItsClockStartedStopsTheClockThereAndDoesNotTurnRedLater() {
+        String number = receivedOnMondayAndOpenedOnTuesday(2);
         handling.act(csGjj, taskOf(number, "accept"), new Action("REJECT", "不属于本中心受理范围", null, null, null), null);
 
         // two weeks later the refused case still shows the day it ended on, not a limit running past its due date
@@ -223,11 +232,7 @@ class ProxyHandlingIntegrationTest {
 
     @Test
     void aCaseWithdrawnWhileWaitingForASupplementCountsTheWaitAsPausedNotAsUsed() {
-        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 1, 9, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
-        ServiceItem item = data.item("GJJ", "PROXY", 5);
-        String number = applications.submit(resident, SvcTestData.proxy(item, "430300", "430100"), SvcTestData.requiredFiles(item)).number();
-        handling.act(xtWindow, taskOf(number, "windowCheck"), new Action("RECEIVE", null, null, null, null), null);
-        SvcTestData.setClock(clock, OffsetDateTime.of(2026, 6, 2, 10, 0, 0, 0, java.time.ZoneOffset.ofHours(8)));
+        String number = receivedOnMondayAndOpenedOnTuesday(5);
         handling.act(csGjj, taskOf(number, "accept"),
                 new Action("SUPPLEMENT", "请补齐", List.of("异地缴存证明（盖章版）"), null, null), null);
 
