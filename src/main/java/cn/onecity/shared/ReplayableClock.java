@@ -11,22 +11,36 @@ import java.util.Objects;
  * believable dates (a case submitted some working days ago, handled, then completed) in every record those
  * commands write, the workflow engine's included. Only that thread sees the replayed moment; requests and
  * scheduled jobs on other threads keep reading the real time.
+ * <p>
+ * Replaying back-dates everything the thread writes, the operation log included, so a clock allows it only when
+ * built for demo data ({@code onecity.demo.enabled}); the production clock refuses.
  */
 public final class ReplayableClock extends Clock {
 
     private static final ThreadLocal<Instant> REPLAYED = new ThreadLocal<>();
 
     private final ZoneId zone;
+    private final boolean replayAllowed;
 
-    public ReplayableClock(ZoneId zone) {
+    /** {@code replayAllowed}: whether {@link #replay} may be used (demo data only). */
+    public ReplayableClock(ZoneId zone, boolean replayAllowed) {
         this.zone = Objects.requireNonNull(zone);
+        this.replayAllowed = replayAllowed;
+    }
+
+    public boolean replayAllowed() {
+        return replayAllowed;
     }
 
     /**
      * Runs {@code work} on this thread as if it were {@code moment}; nested calls see their own moment, and the
-     * previous one is restored afterwards. A moment in the future is refused: replay is for the past only.
+     * previous one is restored afterwards. A moment in the future is refused: replay is for the past only. Refused
+     * too on a clock that does not allow replay.
      */
-    public static void replay(Instant moment, Runnable work) {
+    public void replay(Instant moment, Runnable work) {
+        if (!replayAllowed) {
+            throw new IllegalStateException("replaying a past moment is for demo data only (onecity.demo.enabled)");
+        }
         if (moment.isAfter(Instant.now())) {
             throw new IllegalArgumentException("cannot replay a moment in the future: " + moment);
         }
@@ -56,17 +70,17 @@ public final class ReplayableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return zone.equals(this.zone) ? this : new ReplayableClock(zone);
+        return zone.equals(this.zone) ? this : new ReplayableClock(zone, replayAllowed);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReplayableClock c && c.zone.equals(zone);
+        return o instanceof ReplayableClock c && c.zone.equals(zone) && c.replayAllowed == replayAllowed;
     }
 
     @Override
     public int hashCode() {
-        return zone.hashCode() + 1;
+        return zone.hashCode() + (replayAllowed ? 2 : 1);
     }
 
     @Override

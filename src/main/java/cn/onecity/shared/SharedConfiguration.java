@@ -16,7 +16,7 @@ class SharedConfiguration {
      * dated in the past, see {@link ReplayableClock}).
      */
     @Bean
-    Clock clock() {
-        return new ReplayableClock(Times.ZONE);
+    Clock clock(@org.springframework.beans.factory.annotation.Value("${onecity.demo.enabled:false}") boolean demo) {
+        return new ReplayableClock(Times.ZONE, demo);
     }
 }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ReplayableClockTest {
 
-    final Clock clock = new ReplayableClock(Times.ZONE);
+    final ReplayableClock clock = new ReplayableClock(Times.ZONE, true);
     final Instant past = Instant.parse("2026-11-20T01:30:00Z");
 
     @Test
     void aReplayedMomentIsSeenOnlyByTheReplayingThreadAndOnlyWhileItReplays() {
-        ReplayableClock.replay(past, () -> {
+        clock.replay(past, () -> {
             assertThat(clock.instant()).isEqualTo(past);
             assertThat(clock.withZone(ZoneId.of("UTC")).instant()).isEqualTo(past);
             Instant elsewhere = CompletableFuture.supplyAsync(clock::instant).join();
@@ -30,15 +30,23 @@ class ReplayableClockTest {
     @Test
     void aNestedReplayRestoresTheOuterMoment() {
         Instant inner = past.plus(Duration.ofHours(3));
-        ReplayableClock.replay(past, () -> {
-            ReplayableClock.replay(inner, () -> assertThat(clock.instant()).isEqualTo(inner));
+        clock.replay(past, () -> {
+            clock.replay(inner, () -> assertThat(clock.instant()).isEqualTo(inner));
             assertThat(clock.instant()).isEqualTo(past);
         });
     }
 
     @Test
+    void aClockNotBuiltForDemoDataRefusesToReplay() {
+        ReplayableClock production = new ReplayableClock(Times.ZONE, false);
+        assertThatThrownBy(() -> production.replay(past, () -> {
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("demo");
+        assertThat(Duration.between(production.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
     void theFutureCannotBeReplayed() {
-        assertThatThrownBy(() -> ReplayableClock.replay(Instant.now().plus(Duration.ofDays(1)), () -> {
+        assertThatThrownBy(() -> clock.replay(Instant.now().plus(Duration.ofDays(1)), () -> {
         })).isInstanceOf(IllegalArgumentException.class);
     }
 }

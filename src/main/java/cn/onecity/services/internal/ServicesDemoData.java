@@ -198,7 +198,7 @@ class ServicesDemoData implements ApplicationRunner {
             log.warn("demo account 'office' not found; services demo data not loaded");
             return;
         }
-        if (!(clock instanceof ReplayableClock)) {
+        if (!(clock instanceof ReplayableClock r && r.replayAllowed())) {
             log.info("the platform clock cannot replay past moments; services demo data is dated now");
         }
         workingDaysAgo.clear();
@@ -484,12 +484,12 @@ class ServicesDemoData implements ApplicationRunner {
 
     /** Runs a step as if it were the moment (when the platform clock can replay; otherwise now). */
     private <T> T at(Moment m, Supplier<T> step) {
-        if (!(clock instanceof ReplayableClock)) {
+        if (!(clock instanceof ReplayableClock replayable && replayable.replayAllowed())) {
             return step.get();
         }
         Instant instant = day(m.workingDaysAgo()).atTime(m.time()).atZone(Times.ZONE).toInstant();
         List<T> out = new ArrayList<>(1);
-        ReplayableClock.replay(instant, () -> out.add(step.get()));
+        replayable.replay(instant, () -> out.add(step.get()));
         return out.get(0);
     }
 
