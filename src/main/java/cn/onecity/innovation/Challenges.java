@@ -409,10 +409,7 @@ public class Challenges {
         Long challengeId = jdbc.sql("SELECT challenge_id FROM inv_milestone WHERE id = :id").param("id", milestoneId)
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("里程碑不存在"));
         Challenge c = get(challengeId);
-        Proposal winner = c.winnerProposalId() == null ? null : proposal(c.winnerProposalId());
-        boolean allowed = user != null && (user.organisationId() == c.publisherOrgId() || user.is(Role.JOINT_OFFICE)
-                || (winner != null && user.organisationId() == winner.organisationId()));
-        if (!allowed) {
+        if (!completesMilestones(user, c)) {
             throw new ForbiddenException("只有揭榜方、发榜方或一体化办可以确认里程碑");
         }
         int n = jdbc.sql("UPDATE inv_milestone SET done_at = :now WHERE id = :id AND done_at IS NULL")
@@ -432,6 +429,15 @@ public class Challenges {
         if (!manages(user, c)) {
             throw new ForbiddenException("只有发榜单位或一体化办可以管理该榜单");
         }
+    }
+
+    /** The winning organisation, the publisher and the joint office confirm a challenge's milestones. */
+    public boolean completesMilestones(CurrentUser user, Challenge c) {
+        if (manages(user, c)) {
+            return true;
+        }
+        return user != null && c.winnerProposalId() != null
+                && proposal(c.winnerProposalId()).organisationId() == user.organisationId();
     }
 
     /** The publishing organisation and the joint office manage a challenge. */

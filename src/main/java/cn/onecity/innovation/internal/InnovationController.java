@@ -273,8 +273,7 @@ class InnovationController {
                 && expert.isEmpty() && !brokerage.isBroker(user)
                 && c.stage() == Challenges.Stage.OPEN && user.organisationId() != c.publisherOrgId()
                 && proposals.stream().noneMatch(p -> p.organisationId() == user.organisationId()));
-        Long winnerOrg = c.winnerProposalId() == null ? null : challenges.proposal(c.winnerProposalId()).organisationId();
-        model.addAttribute("canComplete", manager || (user != null && winnerOrg != null && winnerOrg == user.organisationId()));
+        model.addAttribute("canComplete", challenges.completesMilestones(user, c));
         List<Long> mine = new ArrayList<>();
         if (expert.isPresent()) {
             review.scores().stream().filter(s -> s.expertId() == expert.get().accountId())
