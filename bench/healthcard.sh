@@ -95,7 +95,8 @@ for pid in filter(str.isdigit, os.listdir("/proc")):
             pg += ticks(pid)
     except OSError:
         pass
-print(ticks(sys.argv[1]) / hz, pg / hz)
+idle = sum(int(x) for x in open("/proc/stat").readline().split()[4:6])   # idle + iowait, all cores
+print(ticks(sys.argv[1]) / hz, pg / hz, idle / hz)
 PY
 }
 run() { # label, connections, delay
@@ -110,7 +111,7 @@ run() { # label, connections, delay
   okr=$(echo "$out" | awk '/^ok_responses/ {print $2}')
   echo "-- $1"
   echo "$out" | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx|Socket errors|requests in'
-  python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores (of $CORES)')"
+  python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores, idle {(b[2]-a[2])/$SECS:.2f} cores (of $CORES)')"
   [ -n "${THREADS:-}" ] && { echo "CPU of the platform's threads (THREADS=1):"; python3 bench/threads.py diff "$DATA/t0" "$DATA/t1" "$SECS" | head -6; }
   echo "200 answers $okr, use records written $((after - before)) (in flight at the cut-off: at most $2 more)"
   [ $((after - before)) -ge "$okr" ] || { echo "LOST USE RECORDS" >&2; exit 1; }
@@ -131,4 +132,4 @@ wrk -t2 -c"$CONNS" -d"${WARMUP:-60}s" "$BASE/actuator/health/liveness" >/dev/nul
 c0=$(cpu)
 wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$BASE/actuator/health/liveness" | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors'
 c1=$(cpu)
-python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores (of $CORES)')"
+python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores, idle {(b[2]-a[2])/$SECS:.2f} cores (of $CORES)')"

@@ -195,7 +195,7 @@ public class HealthCards {
         long total = jdbc.sql("SELECT COUNT(*) FROM hc_use WHERE card_id = :c").param("c", card.cardId())
                 .query(Long.class).single();
         List<CardUse> content = jdbc.sql("""
-                SELECT u.id, u.used_at, h.name, u.hospital_city_code, u.purpose, u.department FROM hc_use u
+                SELECT u.id, u.used_at, h.name, u.hospital_city_code, u.purpose, u.department, u.reported_at FROM hc_use u
                 JOIN hc_hospital h ON h.id = u.hospital_id WHERE u.card_id = :c
                 ORDER BY u.used_at DESC, u.id DESC OFFSET :o ROWS FETCH NEXT :n ROWS ONLY""")
                 .param("c", card.cardId()).param("o", (long) page * size).param("n", size)
@@ -208,7 +208,7 @@ public class HealthCards {
     public List<CardUse> allUses(CurrentUser user) {
         Card card = myCard(user).orElseThrow(() -> new NotFoundException("您还没有电子健康卡"));
         List<CardUse> uses = jdbc.sql("""
-                SELECT u.id, u.used_at, h.name, u.hospital_city_code, u.purpose, u.department FROM hc_use u
+                SELECT u.id, u.used_at, h.name, u.hospital_city_code, u.purpose, u.department, u.reported_at FROM hc_use u
                 JOIN hc_hospital h ON h.id = u.hospital_id WHERE u.card_id = :c ORDER BY u.used_at DESC, u.id DESC""")
                 .param("c", card.cardId()).query(this::use).list();
         audit.record("healthcard", "导出就医记录", card.cardId(), uses.size() + " 条");
@@ -218,7 +218,8 @@ public class HealthCards {
     private CardUse use(ResultSet rs, int i) throws SQLException {
         String city = rs.getString("hospital_city_code");
         return new CardUse(rs.getLong("id"), local(rs.getObject("used_at", OffsetDateTime.class)), rs.getString("name"), city,
-                region.cityShortName(city), rs.getString("purpose"), rs.getString("department"));
+                region.cityShortName(city), rs.getString("purpose"), rs.getString("department"),
+                rs.getObject("reported_at", OffsetDateTime.class) != null);
     }
 
     private boolean exists(String cardId) {

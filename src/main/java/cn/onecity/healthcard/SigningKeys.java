@@ -32,6 +32,9 @@ import cn.onecity.healthcard.offline.HealthCodes;
 import cn.onecity.healthcard.offline.OfflineVerifier;
 import cn.onecity.healthcard.offline.Revocations;
 import cn.onecity.healthcard.offline.TrustedKey;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
+import cn.onecity.shared.ForbiddenException;
 import cn.onecity.shared.OneCityProperties;
 
 /**
@@ -67,6 +70,7 @@ public class SigningKeys {
     private volatile List<SigningKey> keys;
     private volatile SigningKey current;
     private volatile TrustView trusted;
+    private volatile VerifierView verifierView;
 
     /** The trust list derived from one state of the key ring. */
     private record TrustView(List<SigningKey> of, List<TrustedKey> list) {
@@ -177,8 +181,38 @@ public class SigningKeys {
         return new OfflineVerifier(trustList(), revocations);
     }
 
+    /**
+     * The platform's own verifier over the current trust list, without revocations (the platform checks the card's
+     * row instead): built once per trust list, as building one decodes the keys and sets up each thread's signer.
+     */
+    OfflineVerifier verifier() {
+        List<TrustedKey> list = trustList();
+        VerifierView view = verifierView;
+        if (view == null || view.of != list) { // rebuilt after a rotation
+            view = new VerifierView(list, new OfflineVerifier(list, Revocations.none()));
+            verifierView = view;
+        }
+        return view.verifier;
+    }
+
+    private record VerifierView(List<TrustedKey> of, OfflineVerifier verifier) {
+    }
+
+    /**
+     * An administrator's rotation: ends the current key's validity now and makes a freshly generated key current;
+     * returns its key id.
+     *
+     * @throws ForbiddenException unless {@code by} is an administrator
+     */
+    public String rotate(CurrentUser by) {
+        if (by == null || !by.is(Role.ADMIN)) {
+            throw new ForbiddenException("仅系统管理员可以轮换签名密钥");
+        }
+        return rotate();
+    }
+
     /** Ends the current key's validity now and makes a freshly generated key current; returns its key id. */
-    public synchronized String rotate() {
+    synchronized String rotate() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SigningKey> next = new ArrayList<>();
         for (SigningKey key : keys) {

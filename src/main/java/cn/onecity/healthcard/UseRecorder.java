@@ -1,10 +1,6 @@
 package cn.onecity.healthcard;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +17,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +25,6 @@ import cn.onecity.healthcard.offline.Verification.Reason;
 import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.shared.BusinessException;
-import cn.onecity.shared.Times;
 
 /**
  * Commits the outcome of online verifications in groups ("group commit"): the request threads check the code (parse,
@@ -68,29 +59,22 @@ class UseRecorder implements SmartLifecycle {
     record Refusal(String target, String detail, CurrentUser user, String ip, Instant at) {
     }
 
-    /** The card as a hospital sees it: masked. */
-    record CardRow(String maskedName, String maskedIdNumber, String gender, LocalDate birthDate, String homeCityCode,
-            Instant revokedAt) {
-    }
-
     /** What became of a use: recorded (useId and card), or refused because the card is unknown or was reported lost. */
-    record Outcome(Reason reason, Long useId, CardRow card) {
+    record Outcome(Reason reason, Long useId, UseRows.CardRow card) {
     }
 
     record Job(Object work, CompletableFuture<Outcome> done) {
     }
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final UseRows rows;
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(CAPACITY);
     private volatile boolean running;
     private Thread writer;
 
-    UseRecorder(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, AuditLog audit) {
-        this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
+    UseRecorder(UseRows rows, PlatformTransactionManager transactions, AuditLog audit) {
+        this.rows = rows;
         this.tx = new TransactionTemplate(transactions);
         this.audit = audit;
     }
@@ -168,7 +152,7 @@ class UseRecorder implements SmartLifecycle {
                     cardIds.add(u.cardId());
                 }
             }
-            Map<String, CardRow> cards = cards(cardIds);
+            Map<String, UseRows.CardRow> cards = rows.cards(cardIds);
             Map<Job, Outcome> result = new HashMap<>();
             List<Job> uses = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
@@ -180,9 +164,8 @@ class UseRecorder implements SmartLifecycle {
                     continue;
                 }
                 Use u = (Use) j.work();
-                CardRow card = cards.get(u.cardId());
-                Reason reason = card == null ? Reason.UNKNOWN_CARD
-                        : card.revokedAt() != null && !u.issuedAt().isAfter(card.revokedAt()) ? Reason.REVOKED : Reason.OK;
+                UseRows.CardRow card = cards.get(u.cardId());
+                Reason reason = card == null ? Reason.UNKNOWN_CARD : card.revokes(u.issuedAt()) ? Reason.REVOKED : Reason.OK;
                 String what = u.hospital().name() + " " + u.purpose();
                 if (reason != Reason.OK) {
                     entries.add(new AuditLog.Entry(local(u.at()), u.user(), u.ip(), "healthcard", "核验电子健康卡", u.cardId(),
@@ -194,7 +177,11 @@ class UseRecorder implements SmartLifecycle {
                             what + (u.department() == null ? "" : " " + u.department()), true));
                 }
             }
-            long[] ids = insertUses(uses, cards);
+            long[] ids = rows.insert(uses.stream().map(j -> {
+                Use u = (Use) j.work();
+                return new UseRows.Row(u.cardId(), u.keyId(), u.issuedAt(), u.hospital(), u.purpose(), u.department(),
+                        u.user().username(), u.at(), cards.get(u.cardId()).homeCityCode(), null, null);
+            }).toList());
             for (int i = 0; i < uses.size(); i++) {
                 Job j = uses.get(i);
                 result.put(j, new Outcome(Reason.OK, ids[i], cards.get(((Use) j.work()).cardId())));
@@ -207,67 +194,8 @@ class UseRecorder implements SmartLifecycle {
         }
     }
 
-    private Map<String, CardRow> cards(java.util.Collection<String> cardIds) {
-        Map<String, CardRow> cards = new HashMap<>();
-        if (cardIds.isEmpty()) {
-            return cards;
-        }
-        jdbc.sql("""
-                SELECT card_id, masked_name, masked_id_number, gender, birth_date, home_city_code, revoked_at FROM hc_card
-                WHERE card_id IN (:c)""").param("c", cardIds)
-                .query(rs -> {
-                    OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
-                    cards.put(rs.getString("card_id"), new CardRow(rs.getString("masked_name"),
-                            rs.getString("masked_id_number"), "M".equals(rs.getString("gender")) ? "男" : "女",
-                            rs.getDate("birth_date").toLocalDate(), rs.getString("home_city_code"),
-                            revoked == null ? null : revoked.toInstant()));
-                });
-        return cards;
-    }
-
-    private long[] insertUses(List<Job> uses, Map<String, CardRow> cards) {
-        if (uses.isEmpty()) {
-            return new long[0];
-        }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbcTemplate.batchUpdate(con -> con.prepareStatement("""
-                INSERT INTO hc_use (card_id, hospital_id, hospital_city_code, home_city_code, purpose, department, used_at,
-                    verified_by, key_id, code_issued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Use u = (Use) uses.get(i).work();
-                ps.setString(1, u.cardId());
-                ps.setLong(2, u.hospital().id());
-                ps.setString(3, u.hospital().cityCode());
-                ps.setString(4, cards.get(u.cardId()).homeCityCode());
-                ps.setString(5, u.purpose());
-                if (u.department() == null) {
-                    ps.setNull(6, Types.VARCHAR);
-                } else {
-                    ps.setString(6, u.department());
-                }
-                ps.setObject(7, local(u.at()));
-                ps.setString(8, u.user().username());
-                ps.setString(9, u.keyId());
-                ps.setObject(10, local(u.issuedAt()));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return uses.size();
-            }
-        }, keys);
-        List<Map<String, Object>> generated = keys.getKeyList();
-        long[] ids = new long[uses.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = ((Number) generated.get(i).get(generated.get(i).containsKey("id") ? "id" : "ID")).longValue();
-        }
-        return ids;
-    }
-
     private static OffsetDateTime local(Instant at) {
-        return OffsetDateTime.ofInstant(at, Times.ZONE);
+        return UseRows.local(at);
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import cn.onecity.healthcard.offline.OfflineVerifier;
-import cn.onecity.healthcard.offline.TrustedKey;
 import cn.onecity.healthcard.offline.Verification;
 import cn.onecity.healthcard.offline.Verification.Reason;
 import cn.onecity.identity.AuditLog;
@@ -39,7 +38,6 @@ public class Verifications {
     private final Region region;
     private final Clock clock;
     private final RateLimiter limiter;
-    private volatile VerifierFor verifier;
 
     Verifications(UseRecorder recorder, SigningKeys keys, Hospitals hospitals, Region region, Clock clock,
             @Value("${onecity.healthcard.verify-rate:20}") double perSecond,
@@ -76,7 +74,7 @@ public class Verifications {
         Instant now = clock.instant();
         // the code itself (format, key, signature, validity, expiry) on this thread; the card (existence, loss
         // report) and the records in the recorder's group transaction
-        Verification v = verifier().verify(payload, now);
+        Verification v = keys.verifier().verify(payload, now);
         OffsetDateTime at = OffsetDateTime.ofInstant(now, Times.ZONE);
         String ip = AuditLog.currentIp();
         String what = hospital.name() + " " + p;
@@ -90,7 +88,7 @@ public class Verifications {
         if (outcome.reason() != Reason.OK) {
             return refusal(outcome.reason(), at);
         }
-        UseRecorder.CardRow c = outcome.card();
+        UseRows.CardRow c = outcome.card();
         int age = Period.between(c.birthDate(), LocalDate.ofInstant(now, Times.ZONE)).getYears();
         return new VerificationResult(true, Reason.OK.name(), Reason.OK.message(),
                 new VerificationResult.Holder(v.cardId(), c.maskedName(), c.maskedIdNumber(), c.gender(), age,
@@ -100,18 +98,5 @@ public class Verifications {
 
     private static VerificationResult refusal(Reason reason, OffsetDateTime at) {
         return new VerificationResult(false, reason.name(), reason.message(), null, null, at);
-    }
-
-    private OfflineVerifier verifier() {
-        List<TrustedKey> trustList = keys.trustList();
-        VerifierFor current = verifier;
-        if (current == null || current.trustList != trustList) { // rebuilt after a rotation
-            current = new VerifierFor(trustList, new OfflineVerifier(trustList, cn.onecity.healthcard.offline.Revocations.none()));
-            verifier = current;
-        }
-        return current.verifier;
-    }
-
-    private record VerifierFor(List<TrustedKey> trustList, OfflineVerifier verifier) {
     }
 }

@@ -1,6 +1,7 @@
 package cn.onecity.healthcard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import cn.onecity.healthcard.offline.Revocations;
 import cn.onecity.healthcard.offline.TrustedKey;
 import cn.onecity.healthcard.offline.Verification;
 import cn.onecity.healthcard.offline.Verification.Reason;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
+import cn.onecity.shared.ForbiddenException;
 
 class SigningKeysTest {
 
@@ -45,6 +49,33 @@ class SigningKeysTest {
         assertThat(v.reason()).isEqualTo(Reason.OK);
         assertThat(v.keyId()).isEqualTo(keys.currentKeyId());
         assertThat(v.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void thePlatformsVerifierIsKeptUntilARotationAndThenTrustsTheNewKey() {
+        SigningKeys keys = keys();
+        OfflineVerifier verifier = keys.verifier();
+        assertThat(keys.verifier()).isSameAs(verifier);
+        keys.rotate();
+        assertThat(keys.verifier()).isNotSameAs(verifier);
+        assertThat(keys.verifier().verify(keys.sign(CARD), clock.instant()).reason()).isEqualTo(Reason.OK);
+    }
+
+    @Test
+    void onlyAnAdministratorRotatesTheKeys() {
+        SigningKeys keys = keys();
+        String before = keys.currentKeyId();
+        for (CurrentUser other : List.of(user(Role.JOINT_OFFICE), user(Role.HOSPITAL_STAFF))) {
+            assertThatThrownBy(() -> keys.rotate(other)).isInstanceOf(ForbiddenException.class)
+                    .hasMessage("仅系统管理员可以轮换签名密钥");
+        }
+        assertThatThrownBy(() -> keys.rotate(null)).isInstanceOf(ForbiddenException.class);
+        assertThat(keys.currentKeyId()).isEqualTo(before);
+        assertThat(keys.rotate(user(Role.ADMIN))).isNotEqualTo(before).isEqualTo(keys.currentKeyId());
+    }
+
+    static CurrentUser user(Role role) {
+        return new CurrentUser(1, role.name().toLowerCase(), "测试", role, 1, "测试机构", "430100", null);
     }
 
     @Test

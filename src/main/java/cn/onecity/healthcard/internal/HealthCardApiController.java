@@ -29,6 +29,7 @@ import cn.onecity.healthcard.Hospitals;
 import cn.onecity.healthcard.NewCard;
 import cn.onecity.healthcard.NewHospital;
 import cn.onecity.healthcard.SigningKeys;
+import cn.onecity.healthcard.UseReports;
 import cn.onecity.healthcard.VerificationResult;
 import cn.onecity.healthcard.Verifications;
 import cn.onecity.identity.AuditLog;
@@ -52,11 +53,13 @@ class HealthCardApiController {
     private final Hospitals hospitals;
     private final HealthCardStatistics statistics;
     private final SigningKeys keys;
+    private final UseReports useReports;
     private final AuditLog audit;
 
     HealthCardApiController(HealthCards cards, Verifications verifications, Hospitals hospitals,
-            HealthCardStatistics statistics, SigningKeys keys, AuditLog audit) {
+            HealthCardStatistics statistics, SigningKeys keys, UseReports useReports, AuditLog audit) {
         this.audit = audit;
+        this.useReports = useReports;
         this.cards = cards;
         this.verifications = verifications;
         this.hospitals = hospitals;
@@ -152,6 +155,23 @@ class HealthCardApiController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    record UseReportRequest(List<UseReports.ReportedUse> uses) {
+    }
+
+    @PostMapping("/uses")
+    @PreAuthorize("hasRole('HOSPITAL_STAFF')")
+    @Operation(summary = "上报离线核验的用卡记录（医院工作人员，批量）",
+            description = "医院断网时用离线核验类（cn.onecity.healthcard.offline）核验二维码，恢复后按批上报："
+                    + "请求体 {uses:[{payload, purpose: 挂号|就诊|缴费|取药|检查, department, usedAt: 2026-12-01T09:30:00+08:00}]}，"
+                    + "每批至多 500 条、用卡时间在最近 30 天内。平台逐条复核签名、用卡时二维码是否有效、卡是否存在及挂失，"
+                    + "200 返回 {received, recorded, duplicates, refused, results:[{index, status, message, useId}]}；"
+                    + "status 为 RECORDED、DUPLICATE（同一二维码、用途和用卡时间此前已上报，可放心重发）或拒绝原因"
+                    + "（MALFORMED、SIGNATURE_INVALID、UNKNOWN_KEY、EXPIRED、REVOKED、UNKNOWN_CARD、USED_BEFORE_ISSUED）。"
+                    + "字段缺失或无效时整批 400，errors[] 逐条指明（如 uses[3].usedAt），不记录任何一条；超出限流返回 429。")
+    UseReports.Report reportUses(CurrentUser user, @RequestBody UseReportRequest request) {
+        return useReports.report(user, request.uses());
+    }
+
     @GetMapping("/trust-list")
     @Operation(summary = "信任列表：平台 SM2 公钥（密钥编号、有效期），以及由当前签名密钥签名的列表文本（格式见 TrustLists）")
     SigningKeys.SignedTrustList trustList() {
@@ -166,8 +186,8 @@ class HealthCardApiController {
     @Operation(summary = "轮换签名密钥（系统管理员）",
             description = "生成新的 SM2 密钥并用于此后签发的二维码；旧密钥保留在信任列表中，其签发的二维码到期前仍有效。返回新密钥编号。")
     @org.springframework.transaction.annotation.Transactional
-    public Rotation rotate() {
-        String keyId = keys.rotate();
+    public Rotation rotate(CurrentUser user) {
+        String keyId = keys.rotate(user);
         audit.record("healthcard", "轮换签名密钥", keyId, "旧密钥保留在信任列表中直至其二维码到期");
         return new Rotation(keyId);
     }

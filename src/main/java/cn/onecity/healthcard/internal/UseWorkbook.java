@@ -42,7 +42,7 @@ final class UseWorkbook {
             sheet.createRow(1).createCell(0).setCellValue("持卡人 " + card.maskedName() + "，身份证 " + card.maskedIdNumber()
                     + "，卡号 " + card.cardId());
             Row head = sheet.createRow(3);
-            String[] columns = {"时间", "医院", "医院所在城市", "用途", "科室"};
+            String[] columns = {"时间", "医院", "医院所在城市", "用途", "科室", "核验方式"};
             for (int i = 0; i < columns.length; i++) {
                 Cell c = head.createCell(i);
                 c.setCellValue(columns[i]);
@@ -56,9 +56,10 @@ final class UseWorkbook {
                 row.createCell(2).setCellValue(u.hospitalCity());
                 row.createCell(3).setCellValue(u.purpose());
                 row.createCell(4).setCellValue(u.department() == null ? "" : u.department());
+                row.createCell(5).setCellValue(u.offline() ? "离线核验（医院事后上报）" : "在线核验");
             }
             sheet.createRow(r + 1).createCell(0).setCellValue("共 " + uses.size() + " 条");
-            int[] widths = {18, 30, 12, 8, 16};
+            int[] widths = {18, 30, 12, 8, 16, 16};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256 * 2);
             }
