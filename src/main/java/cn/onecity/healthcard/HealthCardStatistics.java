@@ -34,7 +34,7 @@ public class HealthCardStatistics {
      * @param crossCityUses  uses at a hospital outside the holder's home city
      * @param coverage       hospitals connected out of registered
      */
-    public record Figures(long cards, long uses, long crossCityUses, List<CityCount> cardsByHomeCity,
+    public record Figures(long cards, long uses, long offlineUses, long crossCityUses, List<CityCount> cardsByHomeCity,
             List<CityCount> usesByHospitalCity, List<String> cities, long[][] matrix, Map<String, Long> usesByPurpose,
             int hospitalsRegistered, int hospitalsConnected, double coveragePercent) {
     }
@@ -64,9 +64,10 @@ public class HealthCardStatistics {
         Verifications.PURPOSES.forEach(p -> purposes.put(p, 0L));
         jdbc.sql("SELECT purpose, COUNT(*) AS n FROM hc_use GROUP BY purpose")
                 .query((rs, i) -> purposes.put(rs.getString("purpose"), rs.getLong("n"))).list();
+        long offline = jdbc.sql("SELECT COUNT(*) FROM hc_use WHERE reported_at IS NOT NULL").query(Long.class).single();
         Hospitals.Coverage coverage = hospitals.coverage();
         return new Figures(cards.values().stream().mapToLong(Long::longValue).sum(),
-                uses.values().stream().mapToLong(Long::longValue).sum(), cross[0], perCity(cities, cards),
+                uses.values().stream().mapToLong(Long::longValue).sum(), offline, cross[0], perCity(cities, cards),
                 perCity(cities, uses), cities.stream().map(City::shortName).toList(), matrix, purposes,
                 coverage.registered(), coverage.connected(), coverage.percent());
     }

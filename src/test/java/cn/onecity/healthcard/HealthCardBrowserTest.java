@@ -31,8 +31,8 @@ import cn.onecity.web.BrowserTest;
 /**
  * The 一卡通 in a real browser with the demo accounts: the 湘潭 {@code resident} applies and sees the QR (read back
  * with zbarimg, a decoder nobody here wrote, where it is installed); the 长沙 {@code hospital} user pastes the scanned
- * text and the visit is recorded; the resident sees the use; a tampered and an expired code are refused with their
- * reasons.
+ * text and the visit is recorded; the resident sees the use, and one that the 株洲 hospital verified offline and reported
+ * afterwards; a tampered and an expired code are refused with their reasons.
  */
 @BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onecity.demo.enabled=true")
@@ -94,6 +94,25 @@ class HealthCardBrowserTest {
             assertThat(uses.count()).isEqualTo(1);
             assertThat(uses.first().textContent()).contains("中南大学湘雅医院").contains("长沙").contains("挂号");
 
+            // 株洲市中心医院's network was down: it verified the same code offline and reports the use afterwards
+            String report = "{\"uses\":[{\"payload\":\"" + payload + "\",\"purpose\":\"取药\",\"department\":\"药剂科\","
+                    + "\"usedAt\":\"" + java.time.OffsetDateTime.now(cn.onecity.shared.Times.ZONE).withNano(0) + "\"}]}";
+            java.net.http.HttpResponse<String> reported = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/healthcard/uses"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                    .encodeToString(("zz-hospital:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(report)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(reported.statusCode()).isEqualTo(200);
+            assertThat(reported.body()).contains("\"recorded\":1");
+            resident.navigate("/healthcard");
+            assertThat(uses.count()).isEqualTo(2);
+            assertThat(uses.filter(new Locator.FilterOptions().setHasText("株洲市中心医院")).textContent())
+                    .contains("株洲").contains("取药").contains("离线核验");
+            assertThat(uses.filter(new Locator.FilterOptions().setHasText("中南大学湘雅医院")).textContent())
+                    .doesNotContain("离线核验");
+
             // a tampered code
             int dot = payload.indexOf('.');
             char c = payload.charAt(dot + 10);
@@ -109,7 +128,7 @@ class HealthCardBrowserTest {
             assertThat(hospital.locator("#verification-result").textContent()).contains("二维码已过期，请刷新后重新出示");
 
             resident.navigate("/healthcard");
-            assertThat(resident.locator("#uses tbody tr").count()).isEqualTo(1);
+            assertThat(resident.locator("#uses tbody tr").count()).isEqualTo(2); // the refused codes left no use
 
             Page visitor = browser.newPage(1280, 1000);
             visitor.navigate("/healthcard/hospitals");

@@ -104,6 +104,7 @@ class HospitalsAndStatisticsIntegrationTest {
         assertThat(after.usesByHospitalCity().get(2).count()).isEqualTo(before.usesByHospitalCity().get(2).count() + 1);
         assertThat(after.matrix()[1][2]).isEqualTo(before.matrix()[1][2] + 1); // 株洲 → 湘潭
         assertThat(after.crossCityUses()).isEqualTo(before.crossCityUses() + 1);
+        assertThat(after.offlineUses()).isEqualTo(before.offlineUses()); // verified online
         assertThat(after.usesByPurpose().get("检查")).isEqualTo(before.usesByPurpose().get("检查") + 1);
 
         mvc.perform(get("/api/v1/dashboard/healthcard")).andExpect(status().isOk())

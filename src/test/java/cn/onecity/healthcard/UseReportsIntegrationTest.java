@@ -95,7 +95,7 @@ class UseReportsIntegrationTest {
     void aCodeValidAtItsTimeOfUseIsRecordedForTheHolderHoursLater() throws Exception {
         CardCode code = cards.code(resident);
         Instant usedAt = clock.instant().plusSeconds(60);
-        long usesBefore = statistics.figures().uses();
+        HealthCardStatistics.Figures before = statistics.figures();
         clock.advance(Duration.ofHours(3)); // the network came back; the code expired long ago
         report(staff, List.of(use(code.payload(), "挂号", usedAt), use(code.payload(), "缴费", usedAt.plusSeconds(90))))
                 .andExpect(status().isOk())
@@ -110,7 +110,8 @@ class UseReportsIntegrationTest {
         assertThat(seen).allMatch(CardUse::offline);
         assertThat(seen.get(1).usedAt().toInstant()).isEqualTo(usedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(seen.get(1).hospitalCity()).isEqualTo("株洲");
-        assertThat(statistics.figures().uses()).isEqualTo(usesBefore + 2);
+        assertThat(statistics.figures().uses()).isEqualTo(before.uses() + 2);
+        assertThat(statistics.figures().offlineUses()).isEqualTo(before.offlineUses() + 2);
         mvc.perform(get("/api/v1/healthcard/cards/me/uses").with(httpBasic(resident.username(), PW)))
                 .andExpect(jsonPath("$.content[0].offline").value(true));
         Map<String, Object> row = jdbc.sql("""

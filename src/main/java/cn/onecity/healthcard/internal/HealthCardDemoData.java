@@ -39,7 +39,8 @@ import cn.onecity.shared.IdNumbers;
  * <li>staff accounts {@code zz-hospital} (株洲市中心医院) and {@code xt-hospital} (湘潭市中心医院) beside identity's
  * {@code hospital} (中南大学湘雅医院);</li>
  * <li>cards of 示例 holders (named 某示例, test ID numbers, remark 示例) with uses over the last 60 days, so that the
- * statistics and the 3×3 matrix have something to count. The demo {@code resident} has no card: applying is the demo.</li>
+ * statistics and the 3×3 matrix have something to count; about one in eight of them was verified offline and reported
+ * afterwards. The demo {@code resident} has no card: applying is the demo.</li>
  * </ul>
  */
 @Component
@@ -125,6 +126,7 @@ class HealthCardDemoData implements ApplicationRunner {
         String[][] districts = {{"430102", "430104", "430105", "430111"}, {"430202", "430203", "430211"}, {"430302", "430304"}};
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         String keyId = keys.currentKeyId();
+        Random offline = new Random(8L); // its own draws, so the other demo figures do not depend on it
         int count = 0;
         for (int i = 0; i < 36; i++) {
             int city = i % 3;
@@ -150,14 +152,16 @@ class HealthCardDemoData implements ApplicationRunner {
                 Hospital at = pick(registered, homes[city], random);
                 OffsetDateTime usedAt = now.minusDays(random.nextInt(60)).withHour(8 + random.nextInt(9)).withMinute(random.nextInt(60));
                 String purpose = cn.onecity.healthcard.Verifications.PURPOSES.get(random.nextInt(5));
+                // about one use in eight was verified offline and reported a few hours later
+                OffsetDateTime reportedAt = offline.nextInt(8) == 0 ? usedAt.plusHours(1 + offline.nextInt(6)) : null;
                 jdbc.sql("""
                         INSERT INTO hc_use (card_id, hospital_id, hospital_city_code, home_city_code, purpose, department,
-                            used_at, verified_by, key_id, code_issued_at, remark)
-                        VALUES (:c, :h, :hc, :home, :p, :d, :at, :by, :k, :issued, :remark)""")
+                            used_at, verified_by, key_id, code_issued_at, reported_at, remark)
+                        VALUES (:c, :h, :hc, :home, :p, :d, :at, :by, :k, :issued, :reported, :remark)""")
                         .param("c", cardId).param("h", at.id()).param("hc", at.cityCode()).param("home", homes[city])
                         .param("p", purpose).param("d", DEPARTMENTS[random.nextInt(DEPARTMENTS.length)])
                         .param("at", usedAt).param("by", DEMO).param("k", keyId).param("issued", usedAt.minusMinutes(1))
-                        .param("remark", DEMO).update();
+                        .param("reported", reportedAt).param("remark", DEMO).update();
                 count++;
             }
         }
