@@ -180,7 +180,7 @@ class UseRecorder implements SmartLifecycle {
             long[] ids = rows.insert(uses.stream().map(j -> {
                 Use u = (Use) j.work();
                 return new UseRows.Row(u.cardId(), u.keyId(), u.issuedAt(), u.hospital(), u.purpose(), u.department(),
-                        u.user().username(), u.at(), cards.get(u.cardId()).homeCityCode(), null, null);
+                        u.user().username(), u.at(), cards.get(u.cardId()).homeCityCode(), null);
             }).toList());
             for (int i = 0; i < uses.size(); i++) {
                 Job j = uses.get(i);

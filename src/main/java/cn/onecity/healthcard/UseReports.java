@@ -19,6 +19,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,7 +47,7 @@ import cn.onecity.shared.Times;
  * in the future.
  * <p>
  * A report is idempotent: an item that the same hospital already reported (same code, purpose and second of use) is
- * answered DUPLICATE with the use recorded the first time, so a hospital may resend a batch whose answer it lost.
+ * answered DUPLICATE with the use recorded the first time ({@code hc_use_report}), so a hospital may resend a batch whose answer it lost.
  * Malformed requests (missing or invalid purpose, time or payload field; more than {@value #MAX_USES} items) are
  * refused as a whole with 400 and every bad field named, and nothing is recorded. Each item is in the operation log.
  */
@@ -77,13 +78,14 @@ public class UseReports {
     private final Hospitals hospitals;
     private final UseRows rows;
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration window;
     private final RateLimiter limiter;
 
-    UseReports(SigningKeys keys, Hospitals hospitals, UseRows rows, JdbcClient jdbc, AuditLog audit,
+    UseReports(SigningKeys keys, Hospitals hospitals, UseRows rows, JdbcClient jdbc, JdbcTemplate jdbcTemplate, AuditLog audit,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${onecity.healthcard.report-window:P30D}") Duration window,
             @Value("${onecity.healthcard.verify-rate:20}") double perSecond,
@@ -92,6 +94,7 @@ public class UseReports {
         this.hospitals = hospitals;
         this.rows = rows;
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -204,15 +207,20 @@ public class UseReports {
             } else {
                 firstOfKey.put(item.key(), item.index());
                 fresh.add(new UseRows.Row(v.cardId(), v.keyId(), v.issuedAt(), hospital, item.purpose(), item.department(),
-                        user.username(), item.usedAt(), cards.get(v.cardId()).homeCityCode(), now, item.key()));
+                        user.username(), item.usedAt(), cards.get(v.cardId()).homeCityCode(), now));
                 freshIndex.add(item.index());
                 entries.add(entry(user, ip, now, target, what + (item.department() == null ? "" : " " + item.department()), true));
             }
         }
         long[] ids = rows.insert(fresh);
+        List<Object[]> reported = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             int index = freshIndex.get(i);
             results[index] = new ItemResult(index, RECORDED, "已记录", ids[i]);
+            reported.add(new Object[] {hospital.id(), items.get(index).key(), ids[i]});
+        }
+        if (!reported.isEmpty()) { // a concurrent report of the same item fails here, and is retried as a duplicate
+            jdbcTemplate.batchUpdate("INSERT INTO hc_use_report (hospital_id, report_key, use_id) VALUES (?, ?, ?)", reported);
         }
         for (ItemResult r : results) { // duplicates within the batch point at the use recorded for the first one
             if (DUPLICATE.equals(r.status()) && r.useId() == null) {
@@ -278,10 +286,10 @@ public class UseReports {
         Set<String> keys = new LinkedHashSet<>();
         items.forEach(i -> keys.add(i.key()));
         Map<String, Long> found = new HashMap<>();
-        jdbc.sql("SELECT report_key, id FROM hc_use WHERE hospital_id = :h AND report_key IN (:k)")
+        jdbc.sql("SELECT report_key, use_id FROM hc_use_report WHERE hospital_id = :h AND report_key IN (:k)")
                 .param("h", hospital.id()).param("k", keys)
                 .query(rs -> {
-                    found.put(rs.getString("report_key"), rs.getLong("id"));
+                    found.put(rs.getString("report_key"), rs.getLong("use_id"));
                 });
         return found;
     }

@@ -37,11 +37,11 @@ class UseRows {
     }
 
     /**
-     * A use to insert. {@code reportedAt} and {@code reportKey} are set for a use verified offline and reported
-     * afterwards, null for an online verification.
+     * A use to insert. {@code reportedAt} is set for a use verified offline and reported afterwards, null for an online
+     * verification.
      */
     record Row(String cardId, String keyId, Instant issuedAt, Hospital hospital, String purpose, String department,
-            String verifiedBy, Instant usedAt, String homeCityCode, Instant reportedAt, String reportKey) {
+            String verifiedBy, Instant usedAt, String homeCityCode, Instant reportedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -79,8 +79,8 @@ class UseRows {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbcTemplate.batchUpdate(con -> con.prepareStatement("""
                 INSERT INTO hc_use (card_id, hospital_id, hospital_city_code, home_city_code, purpose, department, used_at,
-                    verified_by, key_id, code_issued_at, reported_at, report_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
+                    verified_by, key_id, code_issued_at, reported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 Row u = rows.get(i);
@@ -99,7 +99,6 @@ class UseRows {
                 } else {
                     ps.setObject(11, local(u.reportedAt()));
                 }
-                setNullable(ps, 12, u.reportKey());
             }
 
             @Override
