@@ -4,7 +4,8 @@
 #   2. the platform on PostgreSQL: POST /api/v1/healthcard/verifications with use recording, at saturation and then
 #      paced at the target rate (target ≥ 40 % of raw single-core throughput × cores, with p99 < 20 ms);
 #   3. use records written vs. 200 answers received (none may be lost);
-#   4. the ceiling of the set-up: the platform's simplest JSON answer under the same load generator.
+#   4. offline verification: uses reported afterwards in batches (POST /api/v1/healthcard/uses), per second;
+#   5. the ceiling of the set-up: the platform's simplest JSON answer under the same load generator.
 # Usage: bash bench/healthcard.sh [seconds] [connections]   (needs wrk, python3, curl, a local PostgreSQL)
 # SKIP_BUILD=1 reuses target/; it creates and drops its own database onecity_bench_<time>. Loopback only.
 set -euo pipefail
@@ -61,6 +62,7 @@ curl -sf -u resident:onecity2026 -H 'Content-Type: application/json' \
   -d "{\"name\":\"陈示例\",\"idNumber\":\"$ID\",\"phone\":\"13900002222\",\"homeCityCode\":\"430300\"}" \
   "$BASE/api/v1/healthcard/cards" >/dev/null
 # 500 fresh codes (each signed with its own nonce), so that no two requests in a row carry the same payload
+T0=$(date +%s)
 python3 - "$BASE/api/v1/healthcard/cards/me/code" >"$DATA/payloads.txt" <<'PY'
 import base64, json, sys, urllib.request
 auth = "Basic " + base64.b64encode(b"resident:onecity2026").decode()
@@ -124,6 +126,23 @@ run "saturation, $CONNS connections" "$CONNS" 0
 # pace: each connection waits so that all of them together offer about the target rate
 PACE=$(python3 -c "print(max(0, round(8 * 1000 / $TARGET - 4)))")
 run "paced near the target rate (8 connections, ${PACE} ms pause each)" 8 "$PACE"
+# offline verification: the hospitals report the uses they verified offline, in batches; every item is a new use,
+# re-checked by the platform (signature, validity at the time of use, card, loss reports) and committed before the answer
+offline_uses() { psql -h 127.0.0.1 -U "$PGUSER" -d "$DB" -tA -c "SELECT COUNT(*) FROM hc_use WHERE department = 'bench-offline'"; }
+echo "-- offline reports: POST /api/v1/healthcard/uses, ${BATCH:-100} uses per request, $CONNS connections (after 10 s of warm-up)"
+export FROM=$((T0 - 25)) BATCH="${BATCH:-100}"
+M0=0 wrk -t2 -c"$CONNS" -d10s -s bench/healthcard-report.lua "$BASE" >/dev/null
+before=$(offline_uses)
+c0=$(cpu)
+out=$(M0="$before" wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s bench/healthcard-report.lua "$BASE")
+c1=$(cpu)
+after=$(offline_uses)
+echo "$out" | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors|requests in'
+okr=$(echo "$out" | awk '/^ok_responses/ {print $2}')
+echo "uses recorded $((after - before)) = $(( (after - before) / SECS )) /s; sent in 200 answers $((okr * BATCH)) (in flight at the cut-off: at most $((CONNS * BATCH)) more)"
+python3 -c "import sys; a=list(map(float,'$c0'.split())); b=list(map(float,'$c1'.split())); print(f'CPU over the run: platform JVM {(b[0]-a[0])/$SECS:.2f} cores, PostgreSQL {(b[1]-a[1])/$SECS:.2f} cores, idle {(b[2]-a[2])/$SECS:.2f} cores (of $CORES)')"
+[ $((after - before)) -ge $((okr * BATCH)) ] || { echo "LOST OR REFUSED OFFLINE USES" >&2; exit 1; }
+
 # the ceiling of this set-up, for comparison with the endpoint target: the platform's simplest JSON answer
 # (GET /actuator/health/liveness: no database, no authentication, no body to read) under the same load generator
 # on the same cores

@@ -106,7 +106,7 @@ public class UseReports {
     public Report report(CurrentUser user, List<ReportedUse> uses) {
         Hospital hospital = hospitals.hospitalFor(user);
         Instant now = clock.instant();
-        List<Item> items = check(uses, now);
+        List<Item> items = check(hospital, uses, now);
         if (!limiter.tryAcquire(user.accountId())) {
             throw new BusinessException(429, "上报过于频繁，请稍后再试");
         }
@@ -123,7 +123,7 @@ public class UseReports {
     private record Item(int index, String payload, String purpose, String department, Instant usedAt, String key) {
     }
 
-    private List<Item> check(List<ReportedUse> uses, Instant now) {
+    private List<Item> check(Hospital hospital, List<ReportedUse> uses, Instant now) {
         if (uses == null || uses.isEmpty()) {
             throw new BusinessException(400, "请至少上报一条用卡记录", List.of(new FieldMessage("uses", "请至少上报一条用卡记录")));
         }
@@ -161,7 +161,7 @@ public class UseReports {
                 errors.add(new FieldMessage(at + "usedAt",
                         "第 " + (i + 1) + " 条：超过 " + window.toDays() + " 天的用卡记录不再受理"));
             }
-            items.add(new Item(i, payload, purpose, department, usedAt, usedAt == null ? null : key(payload, purpose, usedAt)));
+            items.add(new Item(i, payload, purpose, department, usedAt, usedAt == null ? null : key(hospital.id(), payload, purpose, usedAt)));
         }
         if (!errors.isEmpty()) {
             throw new BusinessException(400, errors.get(0).message(), errors);
@@ -182,7 +182,7 @@ public class UseReports {
         }
         Map<String, UseRows.CardRow> cards = rows.cards(cardIds);
         Map<String, List<Instant>> losses = losses(cardIds);
-        Map<String, Long> earlier = reported(hospital, items);
+        Map<String, Long> earlier = reported(items);
         ItemResult[] results = new ItemResult[items.size()];
         Map<String, Integer> firstOfKey = new HashMap<>();
         List<UseRows.Row> fresh = new ArrayList<>();
@@ -217,10 +217,10 @@ public class UseReports {
         for (int i = 0; i < ids.length; i++) {
             int index = freshIndex.get(i);
             results[index] = new ItemResult(index, RECORDED, "已记录", ids[i]);
-            reported.add(new Object[] {hospital.id(), items.get(index).key(), ids[i]});
+            reported.add(new Object[] {items.get(index).key(), hospital.id(), ids[i]});
         }
         if (!reported.isEmpty()) { // a concurrent report of the same item fails here, and is retried as a duplicate
-            jdbcTemplate.batchUpdate("INSERT INTO hc_use_report (hospital_id, report_key, use_id) VALUES (?, ?, ?)", reported);
+            jdbcTemplate.batchUpdate("INSERT INTO hc_use_report (report_key, hospital_id, use_id) VALUES (?, ?, ?)", reported);
         }
         for (ItemResult r : results) { // duplicates within the batch point at the use recorded for the first one
             if (DUPLICATE.equals(r.status()) && r.useId() == null) {
@@ -282,23 +282,25 @@ public class UseReports {
     }
 
     /** Report keys of these items that the hospital reported before, with the use recorded then. */
-    private Map<String, Long> reported(Hospital hospital, List<Item> items) {
+    private Map<String, Long> reported(List<Item> items) {
         Set<String> keys = new LinkedHashSet<>();
         items.forEach(i -> keys.add(i.key()));
         Map<String, Long> found = new HashMap<>();
-        jdbc.sql("SELECT report_key, use_id FROM hc_use_report WHERE hospital_id = :h AND report_key IN (:k)")
-                .param("h", hospital.id()).param("k", keys)
+        jdbc.sql("SELECT report_key, use_id FROM hc_use_report WHERE report_key IN (:k)").param("k", keys)
                 .query(rs -> {
                     found.put(rs.getString("report_key"), rs.getLong("use_id"));
                 });
         return found;
     }
 
-    /** SHA-256 of the code, the purpose and the second of use: the same use reported again has the same key. */
-    static String key(String payload, String purpose, Instant usedAt) {
+    /**
+     * SHA-256 of the hospital, the code, the purpose and the second of use: the same use reported again by the same
+     * hospital has the same key.
+     */
+    static String key(long hospitalId, String payload, String purpose, Instant usedAt) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest((payload + "\n" + purpose + "\n" + usedAt.getEpochSecond())
+            return HexFormat.of().formatHex(sha.digest((hospitalId + "\n" + payload + "\n" + purpose + "\n" + usedAt.getEpochSecond())
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
