@@ -110,12 +110,18 @@ public class UseReports {
         if (!limiter.tryAcquire(user.accountId())) {
             throw new BusinessException(429, "上报过于频繁，请稍后再试");
         }
+        // the codes, before the transaction: signatures take most of the time, and need no connection
+        OfflineVerifier verifier = keys.verifier();
+        Verification[] checked = new Verification[items.size()];
+        for (Item item : items) {
+            checked[item.index()] = verifier.verify(item.payload(), item.usedAt());
+        }
         String ip = AuditLog.currentIp();
         try {
-            return tx.execute(status -> record(user, hospital, ip, items, now));
+            return tx.execute(status -> record(user, hospital, ip, items, checked, now));
         } catch (DuplicateKeyException e) {
             // the same items arrived at the same time in another report, which committed first: they are now duplicates
-            return tx.execute(status -> record(user, hospital, ip, items, now));
+            return tx.execute(status -> record(user, hospital, ip, items, checked, now));
         }
     }
 
@@ -169,13 +175,10 @@ public class UseReports {
         return items;
     }
 
-    private Report record(CurrentUser user, Hospital hospital, String ip, List<Item> items, Instant now) {
-        OfflineVerifier verifier = keys.verifier();
-        Verification[] checked = new Verification[items.size()];
+    private Report record(CurrentUser user, Hospital hospital, String ip, List<Item> items, Verification[] checked,
+            Instant now) {
         Set<String> cardIds = new LinkedHashSet<>();
-        for (Item item : items) {
-            Verification v = verifier.verify(item.payload(), item.usedAt());
-            checked[item.index()] = v;
+        for (Verification v : checked) {
             if (v.valid()) {
                 cardIds.add(v.cardId());
             }
