@@ -76,7 +76,6 @@ class HealthCardBrowserTest {
             if (Files.isExecutable(ZBARIMG)) {
                 assertThat(zbarimg(shot)).isEqualTo(payload);
             }
-            Browser.screenshot(resident, "healthcard-card");
 
             // the hospital in 长沙 scans it
             Page hospital = browser.newPage(1280, 900);
@@ -112,6 +111,7 @@ class HealthCardBrowserTest {
                     .contains("株洲").contains("取药").contains("离线核验");
             assertThat(uses.filter(new Locator.FilterOptions().setHasText("中南大学湘雅医院")).textContent())
                     .doesNotContain("离线核验");
+            Browser.screenshot(resident, "healthcard-card");
 
             // a tampered code
             int dot = payload.indexOf('.');

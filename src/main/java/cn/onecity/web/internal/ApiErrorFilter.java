@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * support, an upload that is too large, an exception that escapes the dispatcher — would otherwise reach the
  * container's error page and answer in Boot's default JSON. This filter answers them as
  * {@code application/problem+json} with a Chinese {@code detail} instead: it turns {@code sendError} into a
- * problem document and catches what escapes. Errors handled by {@link ApiExceptionHandler} never get here.
+ * problem document and catches what escapes. Errors handled by {@link ApiExceptionHandler} never get here. It also
+ * refuses a request body over {@link BodyLimit#MAX_BYTES} (other than an upload) with 413, before it is read when its
+ * length is declared, and as soon as it passes the limit when it is chunked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -47,11 +49,26 @@ class ApiErrorFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ProblemResponse wrapped = new ProblemResponse(response);
+        HttpServletRequest limited = request;
+        if (BodyLimit.applies(request)) {
+            long length = request.getContentLengthLong();
+            if (length > BodyLimit.MAX_BYTES) {
+                write(response, 413, BodyLimit.TOO_LARGE);
+                return;
+            }
+            if (length < 0) { // chunked: counted as it is read
+                limited = new BodyLimit.Limited(request, BodyLimit.MAX_BYTES);
+            }
+        }
         try {
-            chain.doFilter(request, wrapped);
+            chain.doFilter(limited, wrapped);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
+            }
+            if (BodyLimit.causedBy(e)) {
+                write(response, 413, BodyLimit.TOO_LARGE);
+                return;
             }
             log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
             write(response, 500);
@@ -75,6 +92,10 @@ class ApiErrorFilter extends OncePerRequestFilter {
     }
 
     static void write(HttpServletResponse response, int status) throws IOException {
+        write(response, status, detail(status));
+    }
+
+    static void write(HttpServletResponse response, int status, String detail) throws IOException {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         response.resetBuffer();
@@ -82,7 +103,7 @@ class ApiErrorFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail(status) + "\"}";
+                + ",\"detail\":\"" + detail + "\"}";
         try {
             response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         } catch (IllegalStateException writerAlreadyUsed) {

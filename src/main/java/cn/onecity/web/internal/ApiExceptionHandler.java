@@ -107,7 +107,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "提交的数据有误，请按提示修改", errors);
         }
         if (ex instanceof HttpMessageNotReadableException) {
-            return problem(HttpStatus.BAD_REQUEST, "请求体无法解析：请检查 JSON 格式和各字段的类型（日期格式为 YYYY-MM-DD）", List.of());
+            if (BodyLimit.causedBy(ex)) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, BodyLimit.TOO_LARGE, List.of());
+            }
+            return problem(HttpStatus.BAD_REQUEST,
+                    "请求体无法解析：请检查 JSON 格式和各字段的类型（日期格式为 YYYY-MM-DD，时间格式为 2026-12-01T09:30:00+08:00）", List.of());
         }
         String detail = switch (statusCode.value()) {
             case 400 -> "请求格式不正确或缺少必填参数";
