@@ -114,6 +114,12 @@ class UseReportsIntegrationTest {
         assertThat(statistics.figures().offlineUses()).isEqualTo(before.offlineUses() + 2);
         mvc.perform(get("/api/v1/healthcard/cards/me/uses").with(httpBasic(resident.username(), PW)))
                 .andExpect(jsonPath("$.content[0].offline").value(true));
+        byte[] xlsx = mvc.perform(get("/api/v1/healthcard/cards/me/uses.xlsx").with(httpBasic(resident.username(), PW)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getRow(4).getCell(5).getStringCellValue()).isEqualTo("离线核验（医院事后上报）");
+        }
         Map<String, Object> row = jdbc.sql("""
                 SELECT hospital_id, verified_by, department, reported_at FROM hc_use WHERE card_id = :c AND purpose = '挂号'""")
                 .param("c", card.cardId()).query().singleRow();

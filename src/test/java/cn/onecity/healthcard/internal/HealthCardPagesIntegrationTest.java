@@ -111,6 +111,8 @@ class HealthCardPagesIntegrationTest {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo(h.name());
             assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("就诊");
+            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("核验方式");
+            assertThat(sheet.getRow(4).getCell(5).getStringCellValue()).isEqualTo("在线核验");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).doesNotContain(id);
         }
     }
