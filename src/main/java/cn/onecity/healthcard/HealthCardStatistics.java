@@ -31,6 +31,7 @@ public class HealthCardStatistics {
 
     /**
      * @param matrix         uses, rows the holder's home city and columns the hospital's city, in {@code cities} order
+     * @param offlineUses    uses that a hospital verified offline and reported afterwards
      * @param crossCityUses  uses at a hospital outside the holder's home city
      * @param coverage       hospitals connected out of registered
      */

@@ -27,11 +27,13 @@ import org.bouncycastle.crypto.signers.SM2Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.onecity.healthcard.offline.HealthCodes;
 import cn.onecity.healthcard.offline.OfflineVerifier;
 import cn.onecity.healthcard.offline.Revocations;
 import cn.onecity.healthcard.offline.TrustedKey;
+import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.shared.ForbiddenException;
@@ -71,6 +73,8 @@ public class SigningKeys {
     private volatile SigningKey current;
     private volatile TrustView trusted;
     private volatile VerifierView verifierView;
+    /** The platform's operation log; null for a key ring built outside the platform (tests, tools). */
+    private AuditLog audit;
 
     /** The trust list derived from one state of the key ring. */
     private record TrustView(List<SigningKey> of, List<TrustedKey> list) {
@@ -78,8 +82,9 @@ public class SigningKeys {
 
     @Autowired
     SigningKeys(OneCityProperties properties, @Value("${onecity.healthcard.key-dir:}") String keyDir,
-            @Value("${onecity.healthcard.code-validity:PT5M}") Duration codeValidity, Clock clock) {
+            @Value("${onecity.healthcard.code-validity:PT5M}") Duration codeValidity, Clock clock, AuditLog audit) {
         this(keyDirectory(properties, keyDir), codeValidity, clock);
+        this.audit = audit;
     }
 
     /** Over a key directory (created with a first key when it holds none). */
@@ -200,15 +205,20 @@ public class SigningKeys {
 
     /**
      * An administrator's rotation: ends the current key's validity now and makes a freshly generated key current;
-     * returns its key id.
+     * returns its key id. Recorded in the operation log.
      *
      * @throws ForbiddenException unless {@code by} is an administrator
      */
+    @Transactional
     public String rotate(CurrentUser by) {
         if (by == null || !by.is(Role.ADMIN)) {
             throw new ForbiddenException("仅系统管理员可以轮换签名密钥");
         }
-        return rotate();
+        String keyId = rotate();
+        if (audit != null) {
+            audit.record("healthcard", "轮换签名密钥", keyId, "旧密钥保留在信任列表中直至其二维码到期");
+        }
+        return keyId;
     }
 
     /** Ends the current key's validity now and makes a freshly generated key current; returns its key id. */

@@ -1,7 +1,6 @@
 package cn.onecity.healthcard;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -158,7 +157,7 @@ class UseRecorder implements SmartLifecycle {
             List<AuditLog.Entry> entries = new ArrayList<>();
             for (Job j : group) {
                 if (j.work() instanceof Refusal r) {
-                    entries.add(new AuditLog.Entry(local(r.at()), r.user(), r.ip(), "healthcard", "核验电子健康卡", r.target(),
+                    entries.add(new AuditLog.Entry(UseRows.local(r.at()), r.user(), r.ip(), "healthcard", "核验电子健康卡", r.target(),
                             r.detail(), false));
                     result.put(j, new Outcome(null, null, null));
                     continue;
@@ -168,12 +167,12 @@ class UseRecorder implements SmartLifecycle {
                 Reason reason = card == null ? Reason.UNKNOWN_CARD : card.revokes(u.issuedAt()) ? Reason.REVOKED : Reason.OK;
                 String what = u.hospital().name() + " " + u.purpose();
                 if (reason != Reason.OK) {
-                    entries.add(new AuditLog.Entry(local(u.at()), u.user(), u.ip(), "healthcard", "核验电子健康卡", u.cardId(),
+                    entries.add(new AuditLog.Entry(UseRows.local(u.at()), u.user(), u.ip(), "healthcard", "核验电子健康卡", u.cardId(),
                             what + "：" + reason.name(), false));
                     result.put(j, new Outcome(reason, null, null));
                 } else {
                     uses.add(j);
-                    entries.add(new AuditLog.Entry(local(u.at()), u.user(), u.ip(), "healthcard", "核验电子健康卡", u.cardId(),
+                    entries.add(new AuditLog.Entry(UseRows.local(u.at()), u.user(), u.ip(), "healthcard", "核验电子健康卡", u.cardId(),
                             what + (u.department() == null ? "" : " " + u.department()), true));
                 }
             }
@@ -192,10 +191,6 @@ class UseRecorder implements SmartLifecycle {
         for (Job j : group) {
             j.done().complete(outcomes.get(j));
         }
-    }
-
-    private static OffsetDateTime local(Instant at) {
-        return UseRows.local(at);
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------

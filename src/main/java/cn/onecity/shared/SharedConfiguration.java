@@ -1,8 +1,8 @@
 package cn.onecity.shared;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +16,7 @@ class SharedConfiguration {
      * dated in the past, see {@link ReplayableClock}).
      */
     @Bean
-    Clock clock(@org.springframework.beans.factory.annotation.Value("${onecity.demo.enabled:false}") boolean demo) {
+    Clock clock(@Value("${onecity.demo.enabled:false}") boolean demo) {
         return new ReplayableClock(Times.ZONE, demo);
     }
 }

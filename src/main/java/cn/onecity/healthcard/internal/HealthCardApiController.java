@@ -32,7 +32,6 @@ import cn.onecity.healthcard.SigningKeys;
 import cn.onecity.healthcard.UseReports;
 import cn.onecity.healthcard.VerificationResult;
 import cn.onecity.healthcard.Verifications;
-import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.shared.NotFoundException;
 import cn.onecity.shared.PageResult;
@@ -54,11 +53,9 @@ class HealthCardApiController {
     private final HealthCardStatistics statistics;
     private final SigningKeys keys;
     private final UseReports useReports;
-    private final AuditLog audit;
 
     HealthCardApiController(HealthCards cards, Verifications verifications, Hospitals hospitals,
-            HealthCardStatistics statistics, SigningKeys keys, UseReports useReports, AuditLog audit) {
-        this.audit = audit;
+            HealthCardStatistics statistics, SigningKeys keys, UseReports useReports) {
         this.useReports = useReports;
         this.cards = cards;
         this.verifications = verifications;
@@ -185,11 +182,8 @@ class HealthCardApiController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "轮换签名密钥（系统管理员）",
             description = "生成新的 SM2 密钥并用于此后签发的二维码；旧密钥保留在信任列表中，其签发的二维码到期前仍有效。返回新密钥编号。")
-    @org.springframework.transaction.annotation.Transactional
-    public Rotation rotate(CurrentUser user) {
-        String keyId = keys.rotate(user);
-        audit.record("healthcard", "轮换签名密钥", keyId, "旧密钥保留在信任列表中直至其二维码到期");
-        return new Rotation(keyId);
+    Rotation rotate(CurrentUser user) {
+        return new Rotation(keys.rotate(user));
     }
 
     @GetMapping("/revocations")

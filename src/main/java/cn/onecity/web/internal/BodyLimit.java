@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -28,7 +29,7 @@ final class BodyLimit {
     /** Whether this request's body is one the limit applies to. */
     static boolean applies(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** Thrown while reading a body without a declared length once it passes the limit. */
@@ -54,6 +55,7 @@ final class BodyLimit {
 
         private final long max;
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         Limited(HttpServletRequest request, long max) {
             super(request);
@@ -70,9 +72,12 @@ final class BodyLimit {
 
         @Override
         public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
         }
     }
 
