@@ -26,6 +26,8 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,10 +35,12 @@ import cn.onecity.healthcard.offline.HealthCodes;
 import cn.onecity.healthcard.offline.OfflineVerifier;
 import cn.onecity.healthcard.offline.Revocations;
 import cn.onecity.healthcard.offline.TrustedKey;
+import cn.onecity.healthcard.offline.Verification;
 import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.shared.ForbiddenException;
+import cn.onecity.shared.FromOtherInstance;
 import cn.onecity.shared.OneCityProperties;
 
 /**
@@ -56,12 +60,21 @@ import cn.onecity.shared.OneCityProperties;
  * files into a configured directory. The current signing key is, among the keys valid now, the one valid for longest. {@link #rotate()} ends the current key's validity at the end of the current second and creates a new current key; old keys stay in
  * the {@link #trustList()}, so the codes they signed remain valid until they expire. When the current key's validity
  * has run out, signing rotates automatically. Thread-safe.
+ *
+ * <p>Several instances of the platform share one key directory ({@code key-dir} on shared storage). A rotation
+ * publishes {@link SigningKeysRotated}, on which the other instances read the directory again ({@link #reload()});
+ * an instance also reads it again when it meets a code signed with a key it does not hold (at most every
+ * {@link #UNKNOWN_KEY_RELOAD_INTERVAL}), and before it rotates a key that has run out by itself, so that the
+ * instances agree on one current key.
  */
 @Component
 public class SigningKeys {
 
     /** How long a newly generated key may sign. */
     public static final Duration KEY_LIFETIME = Duration.ofDays(365);
+
+    /** How often a code signed with a key this instance does not hold may make it read the key directory again. */
+    static final Duration UNKNOWN_KEY_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
     private static final DateTimeFormatter KEY_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
@@ -75,6 +88,10 @@ public class SigningKeys {
     private volatile VerifierView verifierView;
     /** The platform's operation log; null for a key ring built outside the platform (tests, tools). */
     private AuditLog audit;
+    /** Where rotations are announced; null for a key ring built outside the platform. */
+    private ApplicationEventPublisher events;
+    /** When a code signed with an unknown key last made this ring read the directory; null: never. */
+    private Instant lastUnknownKeyReload;
 
     /** The trust list derived from one state of the key ring. */
     private record TrustView(List<SigningKey> of, List<TrustedKey> list) {
@@ -82,9 +99,11 @@ public class SigningKeys {
 
     @Autowired
     SigningKeys(OneCityProperties properties, @Value("${onecity.healthcard.key-dir:}") String keyDir,
-            @Value("${onecity.healthcard.code-validity:PT5M}") Duration codeValidity, Clock clock, AuditLog audit) {
+            @Value("${onecity.healthcard.code-validity:PT5M}") Duration codeValidity, Clock clock, AuditLog audit,
+            ApplicationEventPublisher events) {
         this(keyDirectory(properties, keyDir), codeValidity, clock);
         this.audit = audit;
+        this.events = events;
     }
 
     /** Over a key directory (created with a first key when it holds none). */
@@ -144,7 +163,10 @@ public class SigningKeys {
         if (!key.trusted.covers(now)) {
             synchronized (this) {
                 if (!current.trusted.covers(now)) {
-                    rotate();
+                    reload(); // another instance may have rotated already
+                }
+                if (!current.trusted.covers(now)) {
+                    announce(rotate());
                 }
                 key = current;
             }
@@ -218,7 +240,61 @@ public class SigningKeys {
         if (audit != null) {
             audit.record("healthcard", "轮换签名密钥", keyId, "旧密钥保留在信任列表中直至其二维码到期");
         }
+        announce(keyId);
         return keyId;
+    }
+
+    private void announce(String keyId) {
+        if (events != null) {
+            events.publishEvent(new SigningKeysRotated(keyId));
+        }
+    }
+
+    /**
+     * Reads the key directory again, e.g. after another instance rotated the keys. Keeps the keys it has if the
+     * directory holds no key valid now.
+     */
+    public synchronized void reload() {
+        List<SigningKey> loaded = load();
+        SigningKey pick = pickCurrent(loaded, clock.instant());
+        if (pick == null) {
+            return;
+        }
+        this.keys = loaded;
+        this.current = pick;
+    }
+
+    @EventListener
+    void on(FromOtherInstance<SigningKeysRotated> rotated) {
+        reload();
+    }
+
+    /**
+     * Verifies a code with the platform's verifier at {@code at}. A code signed with a key this instance does not
+     * hold makes it read the key directory again (at most every {@link #UNKNOWN_KEY_RELOAD_INTERVAL}) and verify
+     * once more: another instance may have just rotated.
+     */
+    Verification verify(String payload, Instant at) {
+        Verification v = verifier().verify(payload, at);
+        if (v.reason() == Verification.Reason.UNKNOWN_KEY && v.keyId() != null && !holds(v.keyId()) && reloadForUnknownKey()) {
+            v = verifier().verify(payload, at);
+        }
+        return v;
+    }
+
+    private boolean holds(String keyId) {
+        return contains(keys, keyId);
+    }
+
+    private synchronized boolean reloadForUnknownKey() {
+        Instant now = clock.instant();
+        if (lastUnknownKeyReload != null && now.isBefore(lastUnknownKeyReload.plus(UNKNOWN_KEY_RELOAD_INTERVAL))
+                && !now.isBefore(lastUnknownKeyReload)) {
+            return false;
+        }
+        lastUnknownKeyReload = now;
+        reload();
+        return true;
     }
 
     /** Ends the current key's validity now and makes a freshly generated key current; returns its key id. */

@@ -74,7 +74,7 @@ public class Verifications {
         Instant now = clock.instant();
         // the code itself (format, key, signature, validity, expiry) on this thread; the card (existence, loss
         // report) and the records in the recorder's group transaction
-        Verification v = keys.verifier().verify(payload, now);
+        Verification v = keys.verify(payload, now);
         OffsetDateTime at = OffsetDateTime.ofInstant(now, Times.ZONE);
         String ip = AuditLog.currentIp();
         String what = hospital.name() + " " + p;

@@ -523,6 +523,11 @@ public class Enterprises implements SearchSource {
         return Map.of(CITY, List.of(cityCode), SEGMENT, segmentIds, CLUSTER, clusterIds);
     }
 
+    @Override
+    public Optional<SearchDocument> find(String id) {
+        return SearchSource.numericId(id).flatMap(this::find).map(this::document);
+    }
+
     /** Puts the enterprise's current profile, tags and supplies into the index (after commit). */
     public void reindex(long id) {
         find(id).ifPresent(e -> index.upsert(document(e)));

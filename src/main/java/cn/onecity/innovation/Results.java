@@ -273,6 +273,11 @@ public class Results implements SearchSource {
         return jdbc.sql(SQL + " ORDER BY r.id").query(this::row).list().stream().map(Results::document);
     }
 
+    @Override
+    public Optional<SearchDocument> find(String id) {
+        return SearchSource.numericId(id).flatMap(this::find).map(Results::document);
+    }
+
     static SearchDocument document(Result r) {
         return new SearchDocument(COLLECTION, Long.toString(r.id()), r.title(),
                 r.field() + "\n" + r.chainSegment() + "\n" + r.description() + "\n" + r.institutionName(),

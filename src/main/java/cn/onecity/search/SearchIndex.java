@@ -77,10 +77,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.onecity.shared.FromOtherInstance;
 
 /**
  * The Chinese full-text index of all collections (Lucene, {@link SmartChineseAnalyzer}, BM25).
@@ -92,6 +95,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The indexes live in memory only ({@link ByteBuffersDirectory}): they are not persisted and not shared between
  * instances. Every instance rebuilds them from the database at start-up ({@link ApplicationReadyEvent}) through the
  * {@link SearchSource} beans, and the owning modules keep them current with {@link #upsert} and {@link #delete}.
+ * Each of those also publishes a {@link SearchEntryChanged}, on which the other instances of a cluster re-read the
+ * document from its source ({@link #refresh}).
  * <p>
  * No field is stored: a hit's id, title and filter values are read from doc values and its matched terms from the
  * postings of the hit documents, so that describing a page of hits costs little next to the query.
@@ -120,22 +125,25 @@ public class SearchIndex implements AutoCloseable {
     static final int COUNTED_TOTAL = 1000;
 
     private final Supplier<List<SearchSource>> sources;
+    private final ApplicationEventPublisher events;
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final Map<String, Shard> shards = new ConcurrentHashMap<>();
 
-    /** For use without Spring, e.g. in unit tests. */
+    /** For use without Spring, e.g. in unit tests: changes are not announced. */
     public SearchIndex(List<? extends SearchSource> sources) {
-        this(() -> List.copyOf(sources));
+        this(() -> List.copyOf(sources), event -> {
+        });
     }
 
     /** Sources are looked up only when rebuilding, so that a source may itself depend on this index. */
     @Autowired
-    SearchIndex(ObjectProvider<SearchSource> sources) {
-        this(() -> sources.orderedStream().toList());
+    SearchIndex(ObjectProvider<SearchSource> sources, ApplicationEventPublisher events) {
+        this(() -> sources.orderedStream().toList(), events);
     }
 
-    private SearchIndex(Supplier<List<SearchSource>> sources) {
+    private SearchIndex(Supplier<List<SearchSource>> sources, ApplicationEventPublisher events) {
         this.sources = sources;
+        this.events = events;
     }
 
     /** One collection's index: a writer, its searchers, and the lock that serialises its writes. */
@@ -170,12 +178,45 @@ public class SearchIndex implements AutoCloseable {
         Term key = key(doc.id());
         String collection = doc.collection();
         afterCommit(() -> write(collection, writer -> writer.updateDocument(key, lucene)));
+        events.publishEvent(new SearchEntryChanged(collection, doc.id()));
     }
 
     public void delete(String collection, String id) {
         Objects.requireNonNull(collection, "collection");
         Term key = key(id);
         afterCommit(() -> write(collection, writer -> writer.deleteDocuments(key)));
+        events.publishEvent(new SearchEntryChanged(collection, id));
+    }
+
+    /**
+     * Re-reads one document from its collection's {@link SearchSource}: replaced if the source has it, removed if
+     * not. Not announced to other instances.
+     */
+    public void refresh(String collection, String id) {
+        Term key = key(id);
+        Optional<Document> current = Optional.empty();
+        for (SearchSource source : sources.get()) {
+            if (collection.equals(source.collection())) {
+                current = source.find(id).map(SearchIndex::toLucene);
+                if (current.isPresent()) {
+                    break;
+                }
+            }
+        }
+        Optional<Document> document = current;
+        write(collection, writer -> {
+            if (document.isPresent()) {
+                writer.updateDocument(key, document.get());
+            } else {
+                writer.deleteDocuments(key);
+            }
+        });
+    }
+
+    /** Another instance changed a document: take it from the database as it is now. */
+    @EventListener
+    void on(FromOtherInstance<SearchEntryChanged> changed) {
+        refresh(changed.event().collection(), changed.event().id());
     }
 
     /** Replaces the collection's documents with those of the {@link SearchSource}s for it (none: it becomes empty). */

@@ -1,8 +1,12 @@
 package cn.onecity.search;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Implemented by modules that own a collection; used to rebuild the index from the database at start-up. */
+/**
+ * Implemented by modules that own a collection: used to rebuild the index from the database at start-up, and to
+ * refresh one document when another instance of the platform changed it ({@link SearchEntryChanged}).
+ */
 public interface SearchSource {
 
     /** The collection this source supplies, e.g. "services.item". */
@@ -10,4 +14,19 @@ public interface SearchSource {
 
     /** Every document of the collection; the stream is closed after use. */
     Stream<SearchDocument> all();
+
+    /** The current document with this id, empty if there is none (any more). Override when a lookup is cheaper. */
+    default Optional<SearchDocument> find(String id) {
+        try (Stream<SearchDocument> all = all()) {
+            return all.filter(doc -> doc.id().equals(id)).findFirst();
+        }
+    }
+
+    /** The id as a database id, or empty if it is none (so the document cannot exist). */
+    static Optional<Long> numericId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(id));
+    }
 }

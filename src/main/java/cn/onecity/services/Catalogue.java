@@ -396,6 +396,11 @@ public class Catalogue implements SearchSource {
     }
 
     @Override
+    public Optional<SearchDocument> find(String id) {
+        return SearchSource.numericId(id).flatMap(n -> load(List.of(n)).stream().findFirst()).map(this::document);
+    }
+
+    @Override
     public Stream<SearchDocument> all() {
         List<Long> ids = jdbc.sql("SELECT id FROM svc_item ORDER BY id").query(Long.class).list();
         List<SearchDocument> docs = new ArrayList<>();

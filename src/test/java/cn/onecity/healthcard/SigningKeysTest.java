@@ -137,6 +137,50 @@ class SigningKeysTest {
     }
 
     @Test
+    void aCodeSignedWithAKeyThatAnotherInstanceJustRotatedInIsVerifiedAfterReadingTheDirectoryAgain() {
+        SigningKeys here = keys();
+        SigningKeys there = keys();
+        there.rotate();
+        String payload = there.sign(CARD);
+
+        assertThat(here.verifier().verify(payload, clock.instant()).reason()).isEqualTo(Reason.UNKNOWN_KEY);
+        assertThat(here.verify(payload, clock.instant()).reason()).isEqualTo(Reason.OK);
+        assertThat(here.currentKeyId()).isEqualTo(there.currentKeyId());
+    }
+
+    @Test
+    void codesOfUnknownKeysMakeTheRingReadTheDirectoryAtMostOncePerInterval(@TempDir Path elsewhere) {
+        SigningKeys here = keys();
+        SigningKeys there = keys();
+        String foreign = new SigningKeys(elsewhere, Duration.ofMinutes(5), clock).sign(CARD);
+        assertThat(here.verify(foreign, clock.instant()).reason()).isEqualTo(Reason.UNKNOWN_KEY); // read once
+
+        there.rotate();
+        String payload = there.sign(CARD);
+        assertThat(here.verify(payload, clock.instant()).reason()).as("within the interval").isEqualTo(Reason.UNKNOWN_KEY);
+
+        clock.advance(SigningKeys.UNKNOWN_KEY_RELOAD_INTERVAL);
+        assertThat(here.verify(payload, clock.instant()).reason()).isEqualTo(Reason.OK);
+    }
+
+    @Test
+    void aKeyThatRanOutIsReplacedOnceThoughTwoInstancesSignAfterwards() throws Exception {
+        SigningKeys first = keys();
+        SigningKeys second = keys();
+        clock.advance(SigningKeys.KEY_LIFETIME.plusDays(1));
+
+        String one = first.sign(CARD);
+        String two = second.sign(CARD);
+
+        assertThat(second.currentKeyId()).isEqualTo(first.currentKeyId());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).hasSize(2);
+        }
+        assertThat(second.verify(one, clock.instant()).reason()).isEqualTo(Reason.OK);
+        assertThat(first.verify(two, clock.instant()).reason()).isEqualTo(Reason.OK);
+    }
+
+    @Test
     void codeValidityIsConfigurable() {
         SigningKeys keys = new SigningKeys(dir, Duration.ofMinutes(2), clock);
         Verification v = keys.verifier(Revocations.none()).verify(keys.sign(CARD), clock.instant());

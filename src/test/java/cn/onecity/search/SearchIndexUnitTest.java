@@ -224,4 +224,25 @@ class SearchIndexUnitTest {
         assertThat(index.count(ITEMS)).isEqualTo(5);
         assertThatCode(index::rebuildAll).as("at start-up a failing source is only logged").doesNotThrowAnyException();
     }
+
+    @Test
+    void aRefreshTakesTheDocumentAsItsSourceHasItNow() {
+        database.add(new SearchDocument(ITEMS, "1", "住房公积金提取", "退休提取住房公积金", Map.of("city", List.of("430200"))));
+
+        index.refresh(ITEMS, "1");
+
+        assertThat(index.find(ITEMS, "1")).hasValueSatisfying(hit -> {
+            assertThat(hit.title()).isEqualTo("住房公积金提取");
+            assertThat(hit.filters()).containsEntry("city", List.of("430200"));
+        });
+        assertThat(index.count(ITEMS)).isEqualTo(5);
+    }
+
+    @Test
+    void aRefreshRemovesADocumentItsSourceNoLongerHas() {
+        index.refresh(ITEMS, "2"); // the source's database holds none of the five
+
+        assertThat(index.find(ITEMS, "2")).isEmpty();
+        assertThat(ids(search("公积金", Map.of()))).containsExactly("1");
+    }
 }

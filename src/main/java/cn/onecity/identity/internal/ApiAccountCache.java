@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.userdetails.UserCache;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.onecity.identity.AccountsChanged;
+import cn.onecity.shared.FromOtherInstance;
 
 /**
  * The accounts that HTTP Basic API clients authenticated as, kept for a short time so that a client calling many
@@ -16,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * are checked on the cached account.
  * <p>
  * Every change of an account on this instance (failed attempts, lockout, enable/disable, password, role) empties the
- * cache at once and again after its commit. A change made on another instance is seen here within the time to live
- * ({@code onecity.security.api-account-cache}, 10 s by default); 0 turns the cache off.
+ * cache at once and again after its commit, and publishes {@link AccountsChanged}: in a cluster, the other instances
+ * empty theirs when it reaches them. Without a cluster, or if the message is lost, a change made on another instance
+ * is seen here within the time to live ({@code onecity.security.api-account-cache}, 10 s by default); 0 turns the
+ * cache off.
  */
 final class ApiAccountCache implements UserCache {
 
@@ -29,14 +36,16 @@ final class ApiAccountCache implements UserCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final LongSupplier nanoTime;
+    private final ApplicationEventPublisher events;
 
-    ApiAccountCache(Duration ttl) {
-        this(ttl, System::nanoTime);
+    ApiAccountCache(Duration ttl, ApplicationEventPublisher events) {
+        this(ttl, System::nanoTime, events);
     }
 
-    ApiAccountCache(Duration ttl, LongSupplier nanoTime) {
+    ApiAccountCache(Duration ttl, LongSupplier nanoTime, ApplicationEventPublisher events) {
         this.ttlNanos = ttl.toNanos();
         this.nanoTime = nanoTime;
+        this.events = events;
     }
 
     @Override
@@ -75,9 +84,10 @@ final class ApiAccountCache implements UserCache {
         }
     }
 
-    /** Forgets every account now and, inside a transaction, once more after it commits. */
+    /** Forgets every account now and, inside a transaction, once more after it commits; tells the other instances. */
     void accountsChanged() {
         entries.clear();
+        events.publishEvent(new AccountsChanged());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -86,5 +96,10 @@ final class ApiAccountCache implements UserCache {
                 }
             });
         }
+    }
+
+    @EventListener
+    void on(FromOtherInstance<AccountsChanged> changed) {
+        entries.clear();
     }
 }

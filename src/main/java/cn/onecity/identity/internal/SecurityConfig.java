@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -67,8 +68,9 @@ class SecurityConfig {
     }
 
     @Bean
-    ApiAccountCache apiAccountCache(@Value("${onecity.security.api-account-cache:PT10S}") Duration ttl) {
-        return new ApiAccountCache(ttl);
+    ApiAccountCache apiAccountCache(@Value("${onecity.security.api-account-cache:PT10S}") Duration ttl,
+            ApplicationEventPublisher events) {
+        return new ApiAccountCache(ttl, events);
     }
 
     /**

@@ -3,17 +3,22 @@ package cn.onecity.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import cn.onecity.identity.AccountsChanged;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
+import cn.onecity.shared.FromOtherInstance;
 
 class ApiAccountCacheTest {
 
     final AtomicLong now = new AtomicLong();
-    final ApiAccountCache cache = new ApiAccountCache(Duration.ofSeconds(10), now::get);
+    final List<Object> published = new ArrayList<>();
+    final ApiAccountCache cache = new ApiAccountCache(Duration.ofSeconds(10), now::get, published::add);
 
     static AccountPrincipal principal(String username) {
         return new AccountPrincipal(new CurrentUser(1, username, "测试", Role.HOSPITAL_STAFF, 2, "测试医院", "430100", null),
@@ -49,8 +54,22 @@ class ApiAccountCacheTest {
     }
 
     @Test
+    void anAccountChangeIsAnnouncedToTheOtherInstances() {
+        cache.accountsChanged();
+        assertThat(published).containsExactly(new AccountsChanged());
+    }
+
+    @Test
+    void anAccountChangeOnAnotherInstanceEmptiesTheCache() {
+        cache.putUserInCache(principal("hospital"));
+        cache.on(new FromOtherInstance<>(new AccountsChanged()));
+        assertThat(cache.getUserFromCache("hospital")).isNull();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
     void aZeroTimeToLiveTurnsTheCacheOff() {
-        ApiAccountCache off = new ApiAccountCache(Duration.ZERO, now::get);
+        ApiAccountCache off = new ApiAccountCache(Duration.ZERO, now::get, published::add);
         off.putUserInCache(principal("hospital"));
         assertThat(off.getUserFromCache("hospital")).isNull();
     }

@@ -1,0 +1,165 @@
+package cn.onecity.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+
+import cn.onecity.OneCityApplication;
+import cn.onecity.healthcard.HcTestData;
+import cn.onecity.healthcard.SigningKeys;
+import cn.onecity.identity.Accounts;
+import cn.onecity.identity.Role;
+import cn.onecity.identity.TestAccounts;
+import cn.onecity.identity.internal.AccountAdministration;
+import cn.onecity.industry.EnterpriseDraft;
+import cn.onecity.industry.Enterprises;
+import cn.onecity.search.SearchEntryChanged;
+import cn.onecity.search.SearchIndex;
+import cn.onecity.shared.FromOtherInstance;
+
+/**
+ * Two instances of the platform on one database and one RabbitMQ broker ({@code onecity.cluster.enabled}): what one
+ * instance changes, the other's search index, account cache and key ring follow.
+ * <p>
+ * Needs RabbitMQ on 127.0.0.1:5672 (guest/guest): skipped when there is none, unless {@code ONECITY_TEST_RABBITMQ}
+ * is {@code required} (as in {@code .ci/run}), which makes a missing broker a failure.
+ */
+class ClusterIntegrationTest {
+
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+    static final List<Object> receivedByA = new CopyOnWriteArrayList<>();
+    static final List<Object> receivedByB = new CopyOnWriteArrayList<>();
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTwoInstances() throws IOException {
+        boolean required = "required".equalsIgnoreCase(System.getenv("ONECITY_TEST_RABBITMQ"));
+        if (!required) {
+            assumeThat(brokerReachable()).as("RabbitMQ on 127.0.0.1:5672").isTrue();
+        }
+        String database = System.getenv().getOrDefault("ONECITY_TEST_DB_URL",
+                "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Path keys = Files.createTempDirectory("onecity-cluster-keys");
+        a = instance(database, keys, receivedByA);
+        b = instance(database, keys, receivedByB);
+    }
+
+    static ConfigurableApplicationContext instance(String database, Path keyDir, List<Object> received) {
+        ApplicationListener<ApplicationEvent> probe = event -> {
+            if (event instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof FromOtherInstance<?> f) {
+                received.add(f.event());
+            }
+        };
+        return new SpringApplicationBuilder(OneCityApplication.class)
+                .profiles("test")
+                .listeners(probe)
+                // arguments, not default properties: they must win over application.yml
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + database,
+                        "--onecity.cluster.enabled=true",
+                        "--onecity.healthcard.key-dir=" + keyDir,
+                        // long enough that only the cluster event can explain a prompt refusal on the other instance
+                        "--onecity.security.api-account-cache=PT10M");
+    }
+
+    static boolean brokerReachable() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void anEnterpriseRegisteredAndRenamedOnOneInstanceIsFoundOnTheOther() {
+        Enterprises enterprises = a.getBean(Enterprises.class);
+        String name = "集群测试企业" + UUID.randomUUID().toString().substring(0, 8);
+        long id = enterprises.registerAsSystem(new EnterpriseDraft(name, HcTestData.creditCode(), "430302", null, "SMALL",
+                "风电叶片", "", List.of(), List.of()));
+        SearchIndex other = b.getBean(SearchIndex.class);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                other.find(Enterprises.COLLECTION, Long.toString(id))).hasValueSatisfying(hit -> assertThat(hit.title()).isEqualTo(name)));
+
+        String renamed = name + "（更名）";
+        HcTestData data = new HcTestData(a.getBean(Accounts.class), a.getBean(cn.onecity.healthcard.Hospitals.class));
+        enterprises.update(data.admin(), id, new EnterpriseDraft(renamed, null, "430302", null, "SMALL", "风电叶片", "",
+                List.of(), List.of()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                other.find(Enterprises.COLLECTION, Long.toString(id))).hasValueSatisfying(hit -> assertThat(hit.title()).isEqualTo(renamed)));
+
+        assertThat(receivedByB).contains(new SearchEntryChanged(Enterprises.COLLECTION, Long.toString(id)));
+        assertThat(receivedByA).as("an instance does not take its own events for another's")
+                .doesNotContain(new SearchEntryChanged(Enterprises.COLLECTION, Long.toString(id)));
+    }
+
+    @Test
+    void anAccountDisabledOnOneInstanceIsRefusedByTheOtherAtOnceThoughItKeptTheAccount() throws Exception {
+        Accounts accounts = a.getBean(Accounts.class);
+        String username = TestAccounts.create(accounts, Role.RESIDENT);
+        assertThat(me(b, username)).isEqualTo(200); // now kept by b for ten minutes
+
+        HcTestData data = new HcTestData(accounts, a.getBean(cn.onecity.healthcard.Hospitals.class));
+        a.getBean(AccountAdministration.class).disable(data.admin(), accounts.findByUsername(username).orElseThrow().accountId());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> me(b, username) == 401);
+    }
+
+    @Test
+    void aKeyRotatedOnOneInstanceBecomesTheOthersSigningKey() {
+        HcTestData data = new HcTestData(a.getBean(Accounts.class), a.getBean(cn.onecity.healthcard.Hospitals.class));
+        SigningKeys other = b.getBean(SigningKeys.class);
+
+        String rotated = a.getBean(SigningKeys.class).rotate(data.admin());
+
+        assertThat(rotated).isNotEqualTo(other.currentKeyId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> other.currentKeyId().equals(rotated));
+        assertThat(other.trustList()).anySatisfy(k -> assertThat(k.keyId()).isEqualTo(rotated));
+    }
+
+    static int me(ConfigurableApplicationContext instance, String username) throws Exception {
+        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
+        String basic = Base64.getEncoder().encodeToString((username + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/identity/me"))
+                .header("Authorization", "Basic " + basic).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
