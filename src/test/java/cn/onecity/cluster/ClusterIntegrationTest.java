@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.onecity.OneCityApplication;
 import cn.onecity.healthcard.HcTestData;
@@ -52,6 +54,8 @@ import cn.onecity.shared.FromOtherInstance;
  */
 class ClusterIntegrationTest {
 
+    /** Instance a reaches the broker through this proxy, so that a test can cut it off. */
+    static TcpProxy brokerOfA;
     static ConfigurableApplicationContext a;
     static ConfigurableApplicationContext b;
     static final List<Object> receivedByA = new CopyOnWriteArrayList<>();
@@ -67,11 +71,13 @@ class ClusterIntegrationTest {
         String database = System.getenv().getOrDefault("ONECITY_TEST_DB_URL",
                 "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Path keys = Files.createTempDirectory("onecity-cluster-keys");
-        a = instance(database, keys, receivedByA);
+        brokerOfA = new TcpProxy(5672);
+        a = instance(database, keys, receivedByA, "--spring.rabbitmq.port=" + brokerOfA.port(),
+                "--onecity.cluster.resend-interval=PT1S", "--onecity.cluster.resend-after=PT1S");
         b = instance(database, keys, receivedByB);
     }
 
-    static ConfigurableApplicationContext instance(String database, Path keyDir, List<Object> received) {
+    static ConfigurableApplicationContext instance(String database, Path keyDir, List<Object> received, String... more) {
         ApplicationListener<ApplicationEvent> probe = event -> {
             if (event instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof FromOtherInstance<?> f) {
                 received.add(f.event());
@@ -81,12 +87,12 @@ class ClusterIntegrationTest {
                 .profiles("test")
                 .listeners(probe)
                 // arguments, not default properties: they must win over application.yml
-                .run("--server.port=0",
+                .run(Stream.concat(Stream.of("--server.port=0",
                         "--spring.datasource.url=" + database,
                         "--onecity.cluster.enabled=true",
                         "--onecity.healthcard.key-dir=" + keyDir,
                         // long enough that only the cluster event can explain a prompt refusal on the other instance
-                        "--onecity.security.api-account-cache=PT10M");
+                        "--onecity.security.api-account-cache=PT10M"), Stream.of(more)).toArray(String[]::new));
     }
 
     static boolean brokerReachable() {
@@ -99,12 +105,15 @@ class ClusterIntegrationTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (b != null) {
             b.close();
         }
         if (a != null) {
             a.close();
+        }
+        if (brokerOfA != null) {
+            brokerOfA.close();
         }
     }
 
@@ -129,6 +138,28 @@ class ClusterIntegrationTest {
         assertThat(receivedByB).contains(new SearchEntryChanged(Enterprises.COLLECTION, Long.toString(id)));
         assertThat(receivedByA).as("an instance does not take its own events for another's")
                 .doesNotContain(new SearchEntryChanged(Enterprises.COLLECTION, Long.toString(id)));
+    }
+
+    @Test
+    void aChangeMadeWhileTheBrokerWasOutOfReachArrivesOnceItIsBack() {
+        Enterprises enterprises = a.getBean(Enterprises.class);
+        SearchIndex other = b.getBean(SearchIndex.class);
+        String name = "断网期间企业" + UUID.randomUUID().toString().substring(0, 8);
+        brokerOfA.cut();
+        long id;
+        try {
+            id = enterprises.registerAsSystem(new EnterpriseDraft(name, HcTestData.creditCode(), "430302", null, "SMALL",
+                    "储能电池", "", List.of(), List.of()));
+            JdbcClient jdbc = a.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED' AND serialized_event LIKE :id")
+                    .param("id", "%\"" + id + "\"%").query(Integer.class).single() > 0);
+            assertThat(other.find(Enterprises.COLLECTION, Long.toString(id))).isEmpty();
+        } finally {
+            brokerOfA.restore();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                other.find(Enterprises.COLLECTION, Long.toString(id))).hasValueSatisfying(hit -> assertThat(hit.title()).isEqualTo(name)));
     }
 
     @Test

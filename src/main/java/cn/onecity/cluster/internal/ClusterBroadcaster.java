@@ -6,6 +6,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -38,19 +39,21 @@ class ClusterBroadcaster {
     static final String TYPE_HEADER = "onecity-event-type";
     static final String ORIGIN_HEADER = "onecity-origin";
     static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(5);
-    /** Failed sends older than this are tried again; younger ones may still be on their way. */
-    static final Duration RESEND_AFTER = Duration.ofSeconds(10);
 
     private final RabbitTemplate rabbit;
     private final JsonMapper json;
     private final ClusterInstance instance;
     private final FailedEventPublications failed;
+    /** Failed sends at least this old are tried again ({@code onecity.cluster.resend-after}). */
+    private final Duration resendAfter;
 
-    ClusterBroadcaster(RabbitTemplate rabbit, JsonMapper json, ClusterInstance instance, FailedEventPublications failed) {
+    ClusterBroadcaster(RabbitTemplate rabbit, JsonMapper json, ClusterInstance instance, FailedEventPublications failed,
+            @Value("${onecity.cluster.resend-after:PT10S}") Duration resendAfter) {
         this.rabbit = rabbit;
         this.json = json;
         this.instance = instance;
         this.failed = failed;
+        this.resendAfter = resendAfter;
     }
 
     @Async
@@ -74,7 +77,7 @@ class ClusterBroadcaster {
     @Scheduled(fixedDelayString = "${onecity.cluster.resend-interval:PT30S}", initialDelayString = "${onecity.cluster.resend-interval:PT30S}")
     void resendFailed() {
         failed.resubmit(ResubmissionOptions.defaults()
-                .withMinAge(RESEND_AFTER)
+                .withMinAge(resendAfter)
                 .withFilter(publication -> publication.getEvent() instanceof ClusterEvent));
     }
 }
