@@ -289,7 +289,10 @@ public class Matching {
     /**
      * Scores the candidates of the three cities, best first; never the demanding enterprise itself; score > 0 only.
      * Candidates: the {@value #TEXT_CANDIDATES} best full-text hits and up to {@value #CHAIN_CANDIDATES} enterprises
-     * upstream of the needed segments (the first in the index's id order). Both come from the search index, whose
+     * upstream of each needed segment: those in a cluster of the demanding enterprise first, then the others, each
+     * in id order. Such a candidate scores {@link #UPSTREAM}, plus {@link #SAME_CLUSTER} in a shared cluster, and
+     * ties are ranked by id: so the cap never leaves out a supplier that would outrank one taken (text hits are
+     * candidates anyway). Both come from the search index, whose
      * enterprise documents carry the name, city, segments and clusters (see {@link Enterprises#all}): no
      * candidate, nor the demanding enterprise, is read from the database. Segments and cluster names are reference
      * data, cached.
@@ -344,12 +347,16 @@ public class Matching {
         } else {
             ownSegments.forEach(s -> segment(s).ifPresent(needs::add));
         }
+        List<String> sharedClusters = ownClusters.stream().sorted().map(String::valueOf).toList();
         for (Chains.SegmentInfo need : needs) {
-            int added = 0;
-            for (Profile p : upstreamSuppliers(need)) {
-                if (p.id() != own && added++ < CHAIN_CANDIDATES) {
-                    candidates.add(p.id());
-                    profiles.putIfAbsent(p.id(), p);
+            Set<Long> added = new HashSet<>();
+            List<Profile> inClusters = sharedClusters.isEmpty() ? List.of() : upstreamSuppliers(need, sharedClusters);
+            for (List<Profile> suppliers : List.of(inClusters, upstreamSuppliers(need, List.of()))) {
+                for (Profile p : suppliers) {
+                    if (p.id() != own && added.size() < CHAIN_CANDIDATES && added.add(p.id())) {
+                        candidates.add(p.id());
+                        profiles.putIfAbsent(p.id(), p);
+                    }
                 }
             }
         }
@@ -412,17 +419,19 @@ public class Matching {
 
     /**
      * The first {@value #CHAIN_CANDIDATES} + 1 enterprises (one may be the demanding enterprise) of the segments
-     * upstream of the need, as profiles. The search index keeps such a listing until the collection changes and then
-     * returns the same hits, whose profiles are kept here for as long.
+     * upstream of the need, in one of {@code clusters} if any are given, as profiles. The search index keeps such a
+     * listing until the collection changes and then returns the same hits, whose profiles are kept here for as long.
      */
-    private List<Profile> upstreamSuppliers(Chains.SegmentInfo need) {
+    private List<Profile> upstreamSuppliers(Chains.SegmentInfo need, List<String> clusters) {
         List<String> upstream = upstreamSegments(need).stream().map(String::valueOf).toList();
         if (upstream.isEmpty()) {
             return List.of();
         }
-        SearchHits hits = index.first(new SearchQuery(Enterprises.COLLECTION, null, Map.of(Enterprises.SEGMENT, upstream),
-                0, CHAIN_CANDIDATES + 1));
-        UpstreamProfiles kept = upstreamProfiles.get(upstream);
+        Map<String, List<String>> filters = clusters.isEmpty() ? Map.of(Enterprises.SEGMENT, upstream)
+                : Map.of(Enterprises.SEGMENT, upstream, Enterprises.CLUSTER, clusters);
+        SearchHits hits = index.first(new SearchQuery(Enterprises.COLLECTION, null, filters, 0, CHAIN_CANDIDATES + 1));
+        List<String> key = clusters.isEmpty() ? upstream : concat(upstream, clusters);
+        UpstreamProfiles kept = upstreamProfiles.get(key);
         if (kept != null && kept.hits() == hits) {
             return kept.profiles();
         }
@@ -430,10 +439,19 @@ public class Matching {
         for (SearchHits.Hit h : hits.hits()) {
             profiles.add(profile(Long.parseLong(h.id()), h));
         }
-        if (upstreamProfiles.size() < 1000 || upstreamProfiles.containsKey(upstream)) {
-            upstreamProfiles.put(upstream, new UpstreamProfiles(hits, List.copyOf(profiles)));
+        if (upstreamProfiles.size() < 1000 || upstreamProfiles.containsKey(key)) {
+            upstreamProfiles.put(key, new UpstreamProfiles(hits, List.copyOf(profiles)));
         }
         return profiles;
+    }
+
+    /** The segments, a separator no id can be, and the clusters: the key of a listing in those clusters. */
+    private static List<String> concat(List<String> segments, List<String> clusters) {
+        List<String> key = new ArrayList<>(segments.size() + clusters.size() + 1);
+        key.addAll(segments);
+        key.add("|");
+        key.addAll(clusters);
+        return key;
     }
 
     /** The profiles of one upstream listing (by the identity of the search index's hits). */

@@ -48,12 +48,13 @@ class MatchingIntegrationTest {
     Enterprise unrelated;
     String word;
     long cluster;
+    long bearings;
 
     @BeforeEach
     void setUp() {
         data = new IndTestData(accounts, enterprises);
         long chain = chains.createChain(IndTestData.unique("测试风电装备链"), "新兴产业链", null);
-        long bearings = chains.addSegment(chain, null, Stage.UP, "轴承");
+        bearings = chains.addSegment(chain, null, Stage.UP, "轴承");
         long turbines = chains.addSegment(chain, null, Stage.MID, "整机");
         cluster = clusters.create(IndTestData.unique("测试风电集群"), ClusterLevel.PROVINCIAL, "风电装备", 2024,
                 List.of(), List.of("430211", "430121"), "测试");
@@ -119,6 +120,24 @@ class MatchingIntegrationTest {
                 xiangtan.districtCode(), null, xiangtan.size().name(), xiangtan.products(), xiangtan.capabilities(),
                 List.of(), List.of()));
         assertThat(candidate(id, xiangtan.id()).clusterScore()).isZero();
+    }
+
+    @Test
+    void anUpstreamSupplierInTheBuyersClusterIsACandidateHoweverManyUpstreamSuppliersWereRegisteredBeforeIt()
+            throws Exception {
+        for (int i = 0; i <= Matching.CHAIN_CANDIDATES; i++) {
+            data.enterprise(IndTestData.unique("测试轴承配套厂"), "430304", "滚动体", List.of(bearings), List.of());
+        }
+        Enterprise clustered = data.enterprise(IndTestData.unique("测试集群内轴承厂"), "430121", "保持架",
+                List.of(bearings), List.of(cluster));
+        long id = publish();
+
+        MatchCandidate c = candidate(id, clustered.id());
+        assertThat(c.chainScore()).isEqualTo(Matching.UPSTREAM);
+        assertThat(c.clusterScore()).isEqualTo(Matching.SAME_CLUSTER);
+        assertThat(matching.matches(id)).filteredOn(m -> m.textScore() == 0).first()
+                .as("it outranks every upstream supplier outside the cluster").extracting(MatchCandidate::enterpriseId)
+                .isEqualTo(clustered.id());
     }
 
     MatchCandidate candidate(long demandId, long enterpriseId) {
