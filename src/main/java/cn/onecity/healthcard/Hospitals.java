@@ -44,7 +44,10 @@ public class Hospitals {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
-    /** organisation id → connected hospital, for the verification path; cleared when a hospital is connected. */
+    /**
+     * organisation id → connected hospital, for the verification path; cleared when a hospital is connected. Per
+     * instance, and safe so: it holds connected hospitals only, and a hospital's row does not change once connected.
+     */
     private final Map<Long, Hospital> byOrganisation = new ConcurrentHashMap<>();
 
     Hospitals(JdbcClient jdbc, Region region, Accounts accounts, AuditLog audit, Clock clock) {
