@@ -40,7 +40,7 @@ import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.shared.ForbiddenException;
-import cn.onecity.shared.FromOtherInstance;
+import cn.onecity.shared.FromCluster;
 import cn.onecity.shared.OneCityProperties;
 
 /**
@@ -62,7 +62,7 @@ import cn.onecity.shared.OneCityProperties;
  * has run out, signing rotates automatically. Thread-safe.
  *
  * <p>Several instances of the platform share one key directory ({@code key-dir} on shared storage). A rotation
- * publishes {@link SigningKeysRotated}, on which the other instances read the directory again ({@link #reload()});
+ * publishes {@link SigningKeysRotated}, on which the instances read the directory again ({@link #reload()});
  * an instance also reads it again when it meets a code signed with a key it does not hold (at most every
  * {@link #UNKNOWN_KEY_RELOAD_INTERVAL}), and before it rotates a key that has run out by itself, so that the
  * instances agree on one current key.
@@ -265,7 +265,7 @@ public class SigningKeys {
     }
 
     @EventListener
-    void on(FromOtherInstance<SigningKeysRotated> rotated) {
+    void on(FromCluster<SigningKeysRotated> rotated) {
         reload();
     }
 

@@ -83,7 +83,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import cn.onecity.shared.FromOtherInstance;
+import cn.onecity.shared.FromCluster;
 
 /**
  * The Chinese full-text index of all collections (Lucene, {@link SmartChineseAnalyzer}, BM25).
@@ -95,7 +95,7 @@ import cn.onecity.shared.FromOtherInstance;
  * The indexes live in memory only ({@link ByteBuffersDirectory}): they are not persisted and not shared between
  * instances. Every instance rebuilds them from the database at start-up ({@link ApplicationReadyEvent}) through the
  * {@link SearchSource} beans, and the owning modules keep them current with {@link #upsert} and {@link #delete}.
- * Each of those also publishes a {@link SearchEntryChanged}, on which the other instances of a cluster re-read the
+ * Each of those also publishes a {@link SearchEntryChanged}, on which the instances of a cluster re-read the
  * document from its source ({@link #refresh}).
  * <p>
  * No field is stored: a hit's id, title and filter values are read from doc values and its matched terms from the
@@ -213,9 +213,9 @@ public class SearchIndex implements AutoCloseable {
         });
     }
 
-    /** Another instance changed a document: take it from the database as it is now. */
+    /** A document changed in the cluster (most often on another instance): take it from the database as it is now. */
     @EventListener
-    void on(FromOtherInstance<SearchEntryChanged> changed) {
+    void on(FromCluster<SearchEntryChanged> changed) {
         refresh(changed.event().collection(), changed.event().id());
     }
 

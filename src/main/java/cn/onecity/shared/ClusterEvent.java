@@ -5,8 +5,8 @@ package cn.onecity.shared;
  * search index, a cache, the health-card key ring.
  * <p>
  * When the platform runs as several instances ({@code onecity.cluster.enabled}), the {@code cluster} module sends
- * each such event, once its transaction has committed, to every other instance, where it is published again as a
- * {@link FromOtherInstance}; the owner of the copy listens for that and refreshes the copy from the database (or
+ * each such event, once its transaction has committed, to every instance, where it is published again as a
+ * {@link FromCluster}; the owner of the copy listens for that and refreshes the copy from the database (or
  * the shared key directory). On a single instance nothing else happens.
  * <p>
  * Such an event names what changed, never the new state: a receiver always re-reads it, so events that overtake

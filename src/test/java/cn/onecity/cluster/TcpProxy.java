@@ -18,7 +18,9 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile boolean cut;
+    /** Guards {@link #cut} and {@link #open}: a connection accepted while cutting is either closed or in the list. */
+    private final Object lock = new Object();
+    private boolean cut;
 
     TcpProxy(int target) throws IOException {
         this.target = target;
@@ -33,28 +35,34 @@ final class TcpProxy implements AutoCloseable {
     }
 
     void cut() {
-        cut = true;
-        open.forEach(TcpProxy::closeQuietly);
-        open.clear();
+        synchronized (lock) {
+            cut = true;
+            open.forEach(TcpProxy::closeQuietly);
+            open.clear();
+        }
     }
 
     void restore() {
-        cut = false;
+        synchronized (lock) {
+            cut = false;
+        }
     }
 
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                if (cut) {
-                    client.close();
-                    continue;
+                synchronized (lock) {
+                    if (cut) {
+                        client.close();
+                        continue;
+                    }
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    open.add(client);
+                    open.add(upstream);
+                    pump(client, upstream);
+                    pump(upstream, client);
                 }
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                open.add(client);
-                open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
             } catch (IOException e) {
                 // closed, or the target refused: the client sees its connection fail
             }

@@ -22,7 +22,7 @@ import cn.onecity.shared.ClusterEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends every {@link ClusterEvent} to the other instances once its transaction has committed.
+ * Sends every {@link ClusterEvent} to every instance once its transaction has committed.
  * <p>
  * It listens as an application module listener does (asynchronously, after commit), so an event published in a
  * transaction is recorded in the event publication registry with it, and marked complete only when the broker has
@@ -73,7 +73,11 @@ class ClusterBroadcaster {
         });
     }
 
-    /** Sends again what could not be sent (only cluster events: other listeners' failures are theirs to handle). */
+    /**
+     * Sends again what could not be sent (only cluster events: other listeners' failures are theirs to handle). The
+     * registry is shared, so this resends any instance's failed sends, which is why every instance, the sending one
+     * included, applies every message.
+     */
     @Scheduled(fixedDelayString = "${onecity.cluster.resend-interval:PT30S}", initialDelayString = "${onecity.cluster.resend-interval:PT30S}")
     void resendFailed() {
         failed.resubmit(ResubmissionOptions.defaults()

@@ -22,7 +22,7 @@ class ClusterConfiguration {
 
     static final String EXCHANGE = "onecity.cluster";
 
-    /** Identifies this instance's messages, so that it does not take its own events for another instance's. */
+    /** Names this instance's queue, and the sender of its messages in their headers (for diagnosis). */
     @Bean
     ClusterInstance clusterInstance() {
         return new ClusterInstance(UUID.randomUUID().toString());

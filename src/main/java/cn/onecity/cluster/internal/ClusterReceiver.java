@@ -9,16 +9,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
-import cn.onecity.cluster.internal.ClusterConfiguration.ClusterInstance;
 import cn.onecity.shared.ClusterEvent;
-import cn.onecity.shared.FromOtherInstance;
+import cn.onecity.shared.FromCluster;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes the {@link ClusterEvent}s of the other instances here, as {@link FromOtherInstance}. Ignores this
- * instance's own messages, and any message that does not name a cluster event class of the platform (nothing else
- * is ever instantiated from a message). A listener that fails is logged; the message is not redelivered, as every
- * listener re-reads the state it refreshes and the next event or restart puts it right.
+ * Publishes the {@link ClusterEvent}s of the cluster here, as {@link FromCluster}: those of this instance too, as
+ * any instance may be the one that sends an event (a failed send is resent by whichever instance retries first),
+ * and applying one is a harmless refresh. Ignores any message that does not name a cluster event class of the
+ * platform (nothing else is ever instantiated from a message). A listener that fails is logged; the message is not
+ * redelivered, as every listener re-reads the state it refreshes and the next event or restart puts it right.
  */
 @Component
 @ConditionalOnProperty(prefix = "onecity.cluster", name = "enabled", havingValue = "true")
@@ -27,21 +27,16 @@ class ClusterReceiver {
     private static final Logger log = LoggerFactory.getLogger(ClusterReceiver.class);
 
     private final JsonMapper json;
-    private final ClusterInstance instance;
     private final ApplicationEventPublisher events;
 
-    ClusterReceiver(JsonMapper json, ClusterInstance instance, ApplicationEventPublisher events) {
+    ClusterReceiver(JsonMapper json, ApplicationEventPublisher events) {
         this.json = json;
-        this.instance = instance;
         this.events = events;
     }
 
     @RabbitListener(queues = "#{clusterQueue.name}")
     void receive(Message message) {
         Object origin = message.getMessageProperties().getHeaders().get(ClusterBroadcaster.ORIGIN_HEADER);
-        if (instance.id().equals(String.valueOf(origin))) {
-            return;
-        }
         Object type = message.getMessageProperties().getHeaders().get(ClusterBroadcaster.TYPE_HEADER);
         Class<? extends ClusterEvent> eventType = eventType(type == null ? null : type.toString());
         if (eventType == null) {
@@ -50,7 +45,7 @@ class ClusterReceiver {
         }
         try {
             ClusterEvent event = json.readValue(message.getBody(), eventType);
-            events.publishEvent(new FromOtherInstance<>(event));
+            events.publishEvent(new FromCluster<>(event));
         } catch (RuntimeException e) {
             log.error("Could not apply {} from instance {}", eventType.getSimpleName(), origin, e);
         }

@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.onecity.identity.AccountsChanged;
-import cn.onecity.shared.FromOtherInstance;
+import cn.onecity.shared.FromCluster;
 
 /**
  * The accounts that HTTP Basic API clients authenticated as, kept for a short time so that a client calling many
@@ -21,8 +21,8 @@ import cn.onecity.shared.FromOtherInstance;
  * are checked on the cached account.
  * <p>
  * Every change of an account on this instance (failed attempts, lockout, enable/disable, password, role) empties the
- * cache at once and again after its commit, and publishes {@link AccountsChanged}: in a cluster, the other instances
- * empty theirs when it reaches them. Without a cluster, or if the message is lost, a change made on another instance
+ * cache at once and again after its commit, and publishes {@link AccountsChanged}: in a cluster, every instance
+ * empties its cache when it reaches it. Without a cluster, or if the message is lost, a change made on another instance
  * is seen here within the time to live ({@code onecity.security.api-account-cache}, 10 s by default); 0 turns the
  * cache off.
  */
@@ -99,7 +99,7 @@ final class ApiAccountCache implements UserCache {
     }
 
     @EventListener
-    void on(FromOtherInstance<AccountsChanged> changed) {
+    void on(FromCluster<AccountsChanged> changed) {
         entries.clear();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import cn.onecity.identity.AccountsChanged;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
-import cn.onecity.shared.FromOtherInstance;
+import cn.onecity.shared.FromCluster;
 
 class ApiAccountCacheTest {
 
@@ -60,9 +60,9 @@ class ApiAccountCacheTest {
     }
 
     @Test
-    void anAccountChangeOnAnotherInstanceEmptiesTheCache() {
+    void anAccountChangeDeliveredByTheClusterEmptiesTheCache() {
         cache.putUserInCache(principal("hospital"));
-        cache.on(new FromOtherInstance<>(new AccountsChanged()));
+        cache.on(new FromCluster<>(new AccountsChanged()));
         assertThat(cache.getUserFromCache("hospital")).isNull();
         assertThat(published).isEmpty();
     }
