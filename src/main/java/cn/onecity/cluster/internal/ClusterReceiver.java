@@ -1,5 +1,8 @@
 package cn.onecity.cluster.internal;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -17,14 +20,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes the {@link ClusterEvent}s of the cluster here, as {@link FromCluster}: those of this instance too, as
  * any instance may be the one that sends an event (a failed send is resent by whichever instance retries first),
  * and applying one is a harmless refresh. Ignores any message that does not name a cluster event class of the
- * platform (nothing else is ever instantiated from a message). A listener that fails is logged; the message is not
- * redelivered, as every listener re-reads the state it refreshes and the next event or restart puts it right.
+ * platform (nothing else is ever instantiated from a message). When a listener fails (the database briefly out of
+ * reach), the event is published again after {@link #RETRY_DELAYS}; after that it is logged and dropped rather than
+ * redelivered for ever: every listener re-reads the state it refreshes, so the next event or a restart puts it
+ * right.
  */
 @Component
 @ConditionalOnProperty(prefix = "onecity.cluster", name = "enabled", havingValue = "true")
 class ClusterReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterReceiver.class);
+
+    /** The waits before publishing an event again whose listeners failed. */
+    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofMillis(200), Duration.ofSeconds(1));
 
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
@@ -43,11 +51,30 @@ class ClusterReceiver {
             log.warn("Ignored a cluster message of unknown type {} from {}", type, origin);
             return;
         }
+        ClusterEvent event;
         try {
-            ClusterEvent event = json.readValue(message.getBody(), eventType);
-            events.publishEvent(new FromCluster<>(event));
+            event = json.readValue(message.getBody(), eventType);
         } catch (RuntimeException e) {
-            log.error("Could not apply {} from instance {}", eventType.getSimpleName(), origin, e);
+            log.warn("Ignored an unreadable {} from instance {}", eventType.getSimpleName(), origin, e);
+            return;
+        }
+        for (int attempt = 0;; attempt++) {
+            try {
+                events.publishEvent(new FromCluster<>(event));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RETRY_DELAYS.size()) {
+                    log.error("Could not apply {} from instance {}", event, origin, e);
+                    return;
+                }
+                log.warn("Could not apply {} from instance {} yet: {}", event, origin, e.toString());
+                try {
+                    Thread.sleep(RETRY_DELAYS.get(attempt).toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
