@@ -58,6 +58,31 @@ public class Accounts {
                 .optional();
     }
 
+    /** The account's phone number, masked ({@code 138****5678}), if it has one: no personal data is read. */
+    public Optional<String> maskedPhone(long accountId) {
+        return jdbc.sql("SELECT phone_masked FROM idn_account WHERE id = :id AND phone_enc IS NOT NULL")
+                .param("id", accountId).query(String.class).optional();
+    }
+
+    /**
+     * The account's full phone number, for a message the platform itself sends to it (an SMS), if it has one and is
+     * enabled. A read of personal data: written to the operation log with its {@code purpose}, in the caller's
+     * transaction.
+     */
+    @Transactional
+    public Optional<String> phoneForMessage(long accountId, String purpose) {
+        record Stored(String username, String encrypted, String masked) {
+        }
+        Optional<Stored> stored = jdbc.sql("""
+                SELECT username, phone_enc, phone_masked FROM idn_account
+                WHERE id = :id AND phone_enc IS NOT NULL AND enabled = TRUE""")
+                .param("id", accountId)
+                .query((rs, i) -> new Stored(rs.getString("username"), rs.getString("phone_enc"), rs.getString("phone_masked")))
+                .optional();
+        stored.ifPresent(s -> audit.record("identity", "读取手机号发送短信", s.username(), purpose + "，发往 " + s.masked()));
+        return stored.map(s -> personalData.decrypt(s.encrypted()));
+    }
+
     public List<Organisation> organisations() {
         return jdbc.sql("SELECT * FROM idn_organisation ORDER BY kind, city_code, name").query(Accounts::org).list();
     }

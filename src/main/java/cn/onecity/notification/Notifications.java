@@ -8,10 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.onecity.identity.CurrentUser;
+import cn.onecity.notification.internal.SmsOutbox;
 import cn.onecity.shared.NotFoundException;
 import cn.onecity.shared.PageResult;
 
-/** Sends and lists in-app messages. */
+/**
+ * Sends and lists in-app messages. A message to an account of a category configured for SMS
+ * ({@code onecity.notification.sms.categories}) is also sent as an SMS to the account's phone, through the
+ * {@link SmsOutbox} in the same transaction.
+ */
 @Service
 public class Notifications {
 
@@ -19,10 +24,12 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SmsOutbox sms;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, SmsOutbox sms) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.sms = sms;
     }
 
     @Transactional
@@ -33,6 +40,7 @@ public class Notifications {
     @Transactional
     public void sendToAccount(long accountId, String category, String title, String body, String link) {
         insert(null, accountId, category, title, body, link);
+        sms.enqueue(accountId, category, title, body);
     }
 
     private void insert(Long org, Long account, String category, String title, String body, String link) {

@@ -32,6 +32,11 @@ public final class ReplayableClock extends Clock {
         return replayAllowed;
     }
 
+    /** Whether the current thread is {@linkplain #replay replaying} a past moment (loading demo data). */
+    public boolean replaying() {
+        return REPLAYED.get() != null;
+    }
+
     /**
      * Runs {@code work} on this thread as if it were {@code moment}; nested calls see their own moment, and the
      * previous one is restored afterwards. A moment in the future is refused: replay is for the past only. Refused

@@ -96,7 +96,7 @@ class AccessibilityBrowserTest {
             }
             Page admin = browser.newPage(1440, 900);
             Browser.login(admin, "admin", "onecity2026");
-            for (String path : List.of("/admin/accounts", "/admin/login-log", "/admin/operation-log", "/admin/calendar")) {
+            for (String path : List.of("/admin/accounts", "/admin/login-log", "/admin/operation-log", "/admin/sms", "/admin/calendar")) {
                 problems.addAll(Browser.axeProblems(admin, path, axe));
             }
         }

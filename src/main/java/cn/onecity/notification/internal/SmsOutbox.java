@@ -1,0 +1,111 @@
+package cn.onecity.notification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.onecity.identity.Accounts;
+import cn.onecity.identity.CurrentUser;
+import cn.onecity.identity.Role;
+import cn.onecity.shared.ForbiddenException;
+import cn.onecity.shared.PageResult;
+import cn.onecity.shared.ReplayableClock;
+
+/**
+ * The SMS waiting to be sent, and those sent: an outbox written in the transaction of the in-app message it
+ * repeats, so that an SMS exists exactly when its message does. {@link SmsDispatcher} sends them.
+ */
+@Component
+public class SmsOutbox {
+
+    /** The longest text sent (a few concatenated SMS); longer messages are cut with an ellipsis. */
+    static final int MAX_TEXT = 300;
+
+    public enum Status {
+        PENDING("待发送"), SENDING("发送中"), SENT("已发送"), FAILED("发送失败"), NO_PHONE("未发送（无手机号）");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One SMS as the administrator sees it: to whom (masked), what, and what became of it. */
+    public record Sms(long id, String username, String phoneMasked, String category, String text, Status status,
+            int attempts, String lastError, OffsetDateTime createdAt, OffsetDateTime sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final SmsSettings settings;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    SmsOutbox(JdbcClient jdbc, SmsSettings settings, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds the SMS for an in-app message to an account, if SMS are on for its category and the account has a phone
+     * number; joins the caller's transaction. Returns whether it did. A message written while demo data replays the
+     * past is history, not news: it gets no SMS.
+     */
+    public boolean enqueue(long accountId, String category, String title, String body) {
+        if (!settings.sends(category) || clock instanceof ReplayableClock replayable && replayable.replaying()) {
+            return false;
+        }
+        String masked = accounts.maskedPhone(accountId).orElse(null);
+        if (masked == null) {
+            return false;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO ntf_sms (account_id, category, text, status, attempts, next_attempt_at, phone_masked, created_at)
+                VALUES (:a, :c, :t, 'PENDING', 0, :now, :m, :now)""")
+                .param("a", accountId).param("c", category).param("t", text(settings.signature(), title, body))
+                .param("now", now).param("m", masked).update();
+        return true;
+    }
+
+    /** {@code 【一座城】title：body}, at most {@value #MAX_TEXT} characters. */
+    static String text(String signature, String title, String body) {
+        String text = signature + title + (body == null || body.isBlank() ? "" : "：" + body.strip());
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /** The SMS newest first, for administrators. */
+    public PageResult<Sms> list(CurrentUser user, int page, int size) {
+        if (user == null || user.role() != Role.ADMIN) {
+            throw new ForbiddenException("仅系统管理员可以查看短信记录");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM ntf_sms").query(Long.class).single();
+        List<Sms> rows = jdbc.sql("SELECT * FROM ntf_sms ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", size).param("offset", (long) page * size).query(this::row).list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    private Sms row(ResultSet rs, int i) throws SQLException {
+        long account = rs.getLong("account_id");
+        String username = accounts.find(account).map(CurrentUser::username).orElse("#" + account);
+        return new Sms(rs.getLong("id"), username, rs.getString("phone_masked"), rs.getString("category"),
+                rs.getString("text"), Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("last_error"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class));
+    }
+}

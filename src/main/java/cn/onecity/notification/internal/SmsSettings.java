@@ -1,0 +1,73 @@
+package cn.onecity.notification.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code onecity.notification.sms.*}: whether SMS are sent, where, and for which categories of in-app message.
+ * Enabled only with a gateway URL and secret; off by default (the embedded platform has no gateway).
+ */
+@Component
+class SmsSettings {
+
+    private final boolean enabled;
+    private final URI url;
+    private final String secret;
+    private final String signature;
+    private final List<String> categories;
+    private final int maxAttempts;
+    private final Duration timeout;
+
+    SmsSettings(@Value("${onecity.notification.sms.enabled:false}") boolean enabled,
+            @Value("${onecity.notification.sms.url:}") String url,
+            @Value("${onecity.notification.sms.secret:}") String secret,
+            @Value("${onecity.notification.sms.signature:【一座城】}") String signature,
+            @Value("${onecity.notification.sms.categories:跨市通办}") String categories,
+            @Value("${onecity.notification.sms.max-attempts:5}") int maxAttempts,
+            @Value("${onecity.notification.sms.timeout:PT5S}") Duration timeout) {
+        if (enabled && (url.isBlank() || secret.isBlank())) {
+            throw new IllegalStateException("onecity.notification.sms.enabled needs onecity.notification.sms.url and .secret");
+        }
+        this.enabled = enabled;
+        this.url = url.isBlank() ? null : URI.create(url.strip());
+        this.secret = secret;
+        this.signature = signature;
+        this.categories = Arrays.stream(categories.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.timeout = timeout;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Whether an in-app message of this category to an account is also sent as an SMS. */
+    boolean sends(String category) {
+        return enabled && categories.contains(category);
+    }
+
+    URI url() {
+        return url;
+    }
+
+    String secret() {
+        return secret;
+    }
+
+    String signature() {
+        return signature;
+    }
+
+    int maxAttempts() {
+        return maxAttempts;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+}
