@@ -8,8 +8,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.onecity.identity.Accounts;
+import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.CurrentUser;
 import cn.onecity.identity.Role;
 import cn.onecity.shared.ForbiddenException;
@@ -48,22 +50,25 @@ public class SmsOutbox {
     private final JdbcClient jdbc;
     private final SmsSettings settings;
     private final Accounts accounts;
+    private final AuditLog audit;
     private final Clock clock;
 
-    SmsOutbox(JdbcClient jdbc, SmsSettings settings, Accounts accounts, Clock clock) {
+    SmsOutbox(JdbcClient jdbc, SmsSettings settings, Accounts accounts, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.accounts = accounts;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /**
-     * Adds the SMS for an in-app message to an account, if SMS are on for its category and the account has a phone
-     * number; joins the caller's transaction. Returns whether it did. A message written while demo data replays the
-     * past is history, not news: it gets no SMS.
+     * Adds the SMS for an in-app message to an account, if SMS are on for its category, the account has a phone
+     * number and has not turned SMS off; joins the caller's transaction. Returns whether it did. A message written
+     * while demo data replays the past is history, not news: it gets no SMS.
      */
     public boolean enqueue(long accountId, String category, String title, String body) {
-        if (!settings.sends(category) || clock instanceof ReplayableClock replayable && replayable.replaying()) {
+        if (!settings.sends(category) || clock instanceof ReplayableClock replayable && replayable.replaying()
+                || optedOut(accountId)) {
             return false;
         }
         String masked = accounts.maskedPhone(accountId).orElse(null);
@@ -77,6 +82,40 @@ public class SmsOutbox {
                 .param("a", accountId).param("c", category).param("t", text(settings.signature(), title, body))
                 .param("now", now).param("m", masked).update();
         return true;
+    }
+
+    /**
+     * What the signed-in user may choose about SMS: offered when SMS are on and the account has a phone number
+     * ({@code phoneMasked}); {@code receives} is false after the user turned them off.
+     */
+    public record Choice(boolean offered, String phoneMasked, boolean receives) {
+    }
+
+    public Choice choice(CurrentUser user) {
+        String masked = user == null || !settings.enabled() ? null : accounts.maskedPhone(user.accountId()).orElse(null);
+        return new Choice(masked != null, masked, masked != null && !optedOut(user.accountId()));
+    }
+
+    /** Turns SMS off or on again for the signed-in user's own account; recorded in the operation log. */
+    @Transactional
+    public void receive(CurrentUser user, boolean receive) {
+        if (user == null) {
+            throw new ForbiddenException("请先登录");
+        }
+        boolean out = optedOut(user.accountId());
+        if (receive && out) {
+            jdbc.sql("DELETE FROM ntf_sms_opt_out WHERE account_id = :a").param("a", user.accountId()).update();
+            audit.record("notification", "恢复短信通知", user.username(), null);
+        } else if (!receive && !out) {
+            jdbc.sql("INSERT INTO ntf_sms_opt_out (account_id, opted_out_at) VALUES (:a, :at)")
+                    .param("a", user.accountId()).param("at", OffsetDateTime.now(clock)).update();
+            audit.record("notification", "退订短信通知", user.username(), null);
+        }
+    }
+
+    private boolean optedOut(long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ntf_sms_opt_out WHERE account_id = :a").param("a", accountId)
+                .query(Integer.class).single() > 0;
     }
 
     /** {@code 【一座城】title：body}, at most {@value #MAX_TEXT} characters. */

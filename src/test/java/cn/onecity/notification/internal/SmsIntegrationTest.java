@@ -1,7 +1,10 @@
 package cn.onecity.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -18,9 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.onecity.identity.Accounts;
+import cn.onecity.identity.AuditLog;
 import cn.onecity.identity.Role;
 import cn.onecity.identity.TestAccounts;
 import cn.onecity.notification.Notifications;
@@ -61,6 +66,7 @@ class SmsIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired SmsSettings settings;
+    @Autowired AuditLog audit;
 
     @BeforeEach
     void reset() {
@@ -119,11 +125,37 @@ class SmsIntegrationTest {
     void aMessageWrittenWhileDemoDataReplaysThePastGetsNoSms() {
         long resident = resident(phone());
         ReplayableClock demoClock = new ReplayableClock(Times.ZONE, true);
-        SmsOutbox outbox = new SmsOutbox(jdbc, settings, accounts, demoClock);
+        SmsOutbox outbox = new SmsOutbox(jdbc, settings, accounts, audit, demoClock);
 
         demoClock.replay(Instant.now().minus(Duration.ofDays(3)),
                 () -> assertThat(outbox.enqueue(resident, "跨市通办", "申请已受理", "…")).isFalse());
         assertThat(outbox.enqueue(resident, "跨市通办", "申请已受理", "…")).isTrue();
+    }
+
+    @Test
+    void aResidentWhoTurnsSmsOffGetsTheMessagesInTheInboxOnlyUntilTurningThemOnAgain() throws Exception {
+        String phone = phone();
+        long resident = resident(phone);
+        String username = accounts.find(resident).orElseThrow().username();
+        MockHttpSession session = TestAccounts.login(mvc, username);
+        String masked = phone.substring(0, 3) + "****" + phone.substring(7);
+        assertThat(mvc.perform(get("/notifications").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("通知同时以短信发送至 " + masked, "退订短信");
+
+        mvc.perform(post("/notifications/sms").session(session).with(csrf()).param("receive", "false"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", "已退订短信通知，站内信照常送达"));
+        notifications.sendToAccount(resident, "跨市通办", "申请已办结", "…", null);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ntf_sms WHERE account_id = :a").param("a", resident).query(Integer.class).single())
+                .isZero();
+        assertThat(mvc.perform(get("/notifications").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("已退订短信通知（" + masked + "）", "恢复短信通知", "申请已办结");
+
+        mvc.perform(post("/notifications/sms").session(session).with(csrf()).param("receive", "true"))
+                .andExpect(status().is3xxRedirection());
+        notifications.sendToAccount(resident, "跨市通办", "申请已办结", "…", null);
+        assertThat(smsStatus(resident)).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM idn_operation_log WHERE target = :u AND action IN ('退订短信通知', '恢复短信通知')")
+                .param("u", username).query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
