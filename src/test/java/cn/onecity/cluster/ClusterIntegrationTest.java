@@ -94,6 +94,8 @@ class ClusterIntegrationTest {
         assertThat(receivedByB).contains(changed);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(receivedByA)
                 .as("the instance that made the change receives it too, as a harmless refresh").contains(changed));
+        // a confirmed send completes its publication, which is then deleted
+        await().atMost(Duration.ofSeconds(20)).until(() -> publications(id) == 0);
     }
 
     @Test
@@ -143,6 +145,12 @@ class ClusterIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM event_publication WHERE status = 'FAILED' AND serialized_event LIKE :id")
                 .param("id", "%\"" + enterpriseId + "\"%").query(Integer.class).single() > 0);
+    }
+
+    /** The registry's publications of the enterprise's search entry, in any state. */
+    static int publications(long enterpriseId) {
+        return a.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE :id")
+                .param("id", "%\"" + enterpriseId + "\"%").query(Integer.class).single();
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import cn.onecity.cluster.internal.ClusterConfiguration.ClusterInstance;
@@ -56,8 +54,11 @@ class ClusterBroadcaster {
         this.resendAfter = resendAfter;
     }
 
+    /**
+     * Not transactional, unlike an application module listener: it uses no database, and must not hold a connection
+     * while it waits for the broker's confirm.
+     */
     @Async
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     @TransactionalEventListener(fallbackExecution = true)
     void on(ClusterEvent event) {
         MessageProperties properties = new MessageProperties();

@@ -99,7 +99,7 @@ class SmsDispatcher {
             finish(id, "NO_PHONE", claimed.attempts(), "账户没有手机号或已停用", null);
             return false;
         }
-        Outcome outcome = gateway.send("ntf-sms-" + id, claimed.phone().get(), claimed.text());
+        Outcome outcome = attempt(id, claimed);
         int attempts = claimed.attempts() + 1;
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (outcome.kind() == Kind.SENT) {
@@ -117,6 +117,16 @@ class SmsDispatcher {
                 .param("n", attempts).param("e", cut(outcome.detail())).param("next", now.plus(backoff(attempts)))
                 .param("id", id).update());
         return false;
+    }
+
+    /** One attempt; a gateway adapter's bug counts as a failed attempt rather than leaving the SMS claimed. */
+    private Outcome attempt(long id, Claimed claimed) {
+        try {
+            return gateway.send("ntf-sms-" + id, claimed.phone().get(), claimed.text());
+        } catch (RuntimeException e) {
+            log.error("SMS gateway failed on SMS {}", id, e);
+            return new Outcome(Kind.RETRY, "发送出错：" + e.getClass().getSimpleName());
+        }
     }
 
     private Claimed claim(long id) {
