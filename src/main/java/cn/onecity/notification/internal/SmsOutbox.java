@@ -29,7 +29,8 @@ public class SmsOutbox {
     static final int MAX_TEXT = 300;
 
     public enum Status {
-        PENDING("待发送"), SENDING("发送中"), SENT("已发送"), FAILED("发送失败"), NO_PHONE("未发送（无手机号）");
+        PENDING("待发送"), SENDING("发送中"), SENT("已发送"), FAILED("发送失败"), NO_PHONE("未发送（无手机号）"),
+        LIMITED("未发送（超出每小时上限）");
 
         private final String label;
 
@@ -63,8 +64,9 @@ public class SmsOutbox {
 
     /**
      * Adds the SMS for an in-app message to an account, if SMS are on for its category, the account has a phone
-     * number and has not turned SMS off; joins the caller's transaction. Returns whether it did. A message written
-     * while demo data replays the past is history, not news: it gets no SMS.
+     * number and has not turned SMS off; joins the caller's transaction. Returns whether it will be sent: beyond
+     * {@code onecity.notification.sms.max-per-hour} for the account it is recorded as {@link Status#LIMITED} only. A
+     * message written while demo data replays the past is history, not news: it gets no SMS.
      */
     public boolean enqueue(long accountId, String category, String title, String body) {
         if (!settings.sends(category) || clock instanceof ReplayableClock replayable && replayable.replaying()
@@ -76,12 +78,18 @@ public class SmsOutbox {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // a flood (a bug, a loop of notices) must not reach a resident's phone: beyond the hourly cap, record only
+        int lastHour = jdbc.sql("""
+                SELECT COUNT(*) FROM ntf_sms WHERE account_id = :a AND created_at > :since AND status <> 'LIMITED'""")
+                .param("a", accountId).param("since", now.minusHours(1)).query(Integer.class).single();
+        boolean limited = lastHour >= settings.maxPerHour();
         jdbc.sql("""
                 INSERT INTO ntf_sms (account_id, category, text, status, attempts, next_attempt_at, phone_masked, created_at)
-                VALUES (:a, :c, :t, 'PENDING', 0, :now, :m, :now)""")
+                VALUES (:a, :c, :t, :s, 0, :now, :m, :now)""")
                 .param("a", accountId).param("c", category).param("t", text(settings.signature(), title, body))
-                .param("now", now).param("m", masked).update();
-        return true;
+                .param("s", limited ? Status.LIMITED.name() : Status.PENDING.name()).param("now", now).param("m", masked)
+                .update();
+        return !limited;
     }
 
     /**

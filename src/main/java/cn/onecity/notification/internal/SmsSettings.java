@@ -21,6 +21,7 @@ class SmsSettings {
     private final String signature;
     private final List<String> categories;
     private final int maxAttempts;
+    private final int maxPerHour;
     private final Duration timeout;
 
     SmsSettings(@Value("${onecity.notification.sms.enabled:false}") boolean enabled,
@@ -29,6 +30,7 @@ class SmsSettings {
             @Value("${onecity.notification.sms.signature:【一座城】}") String signature,
             @Value("${onecity.notification.sms.categories:跨市通办}") String categories,
             @Value("${onecity.notification.sms.max-attempts:5}") int maxAttempts,
+            @Value("${onecity.notification.sms.max-per-hour:10}") int maxPerHour,
             @Value("${onecity.notification.sms.timeout:PT5S}") Duration timeout) {
         if (enabled && (url.isBlank() || secret.isBlank())) {
             throw new IllegalStateException("onecity.notification.sms.enabled needs onecity.notification.sms.url and .secret");
@@ -39,6 +41,7 @@ class SmsSettings {
         this.signature = signature;
         this.categories = Arrays.stream(categories.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
         this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxPerHour = Math.max(1, maxPerHour);
         this.timeout = timeout;
     }
 
@@ -65,6 +68,11 @@ class SmsSettings {
 
     int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** The most SMS one account is sent in an hour; more are recorded as not sent. */
+    int maxPerHour() {
+        return maxPerHour;
     }
 
     Duration timeout() {

@@ -31,7 +31,7 @@ class HttpSmsGatewayTest {
     }
 
     HttpSmsGateway gateway(String url) {
-        return new HttpSmsGateway(new SmsSettings(true, url, "网关密钥-test", "【一座城】", "跨市通办", 5,
+        return new HttpSmsGateway(new SmsSettings(true, url, "网关密钥-test", "【一座城】", "跨市通办", 5, 10,
                 java.time.Duration.ofSeconds(2)), JSON, CLOCK);
     }
 

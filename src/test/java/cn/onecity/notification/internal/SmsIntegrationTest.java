@@ -42,6 +42,7 @@ import cn.onecity.shared.Times;
         "onecity.notification.sms.secret=test-secret",
         "onecity.notification.sms.categories=跨市通办,电子健康卡",
         "onecity.notification.sms.max-attempts=3",
+        "onecity.notification.sms.max-per-hour=3",
         // the test sends, not the schedule
         "onecity.notification.sms.poll-interval=PT1H"})
 @ActiveProfiles("test")
@@ -156,6 +157,19 @@ class SmsIntegrationTest {
         assertThat(smsStatus(resident)).isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM idn_operation_log WHERE target = :u AND action IN ('退订短信通知', '恢复短信通知')")
                 .param("u", username).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void beyondTheHourlyCapAnSmsIsRecordedButNotSent() {
+        long resident = resident(phone());
+        for (int i = 1; i <= 4; i++) {
+            notifications.sendToAccount(resident, "跨市通办", "通知 " + i, "…", null);
+        }
+
+        assertThat(jdbc.sql("SELECT status FROM ntf_sms WHERE account_id = :a ORDER BY id").param("a", resident)
+                .query(String.class).list()).containsExactly("PENDING", "PENDING", "PENDING", "LIMITED");
+        assertThat(dispatcher.run()).isEqualTo(3);
+        assertThat(gateway.requests).hasSize(3);
     }
 
     @Test
