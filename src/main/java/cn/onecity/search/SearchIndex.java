@@ -675,11 +675,12 @@ public class SearchIndex implements AutoCloseable {
     }
 
     /**
-     * The sort key of an id: a number of up to 19 digits sorts by its value (zero-padded), before every other id,
-     * which sorts as text. So database ids list as 1, 2, … 10, 11, not 1, 10, 100, 101, 11.
+     * The sort key of an id: a database id ({@link SearchSource#numericId}) sorts by its value (zero-padded to 19
+     * digits), before every other id, which sorts as text. So database ids list as 1, 2, … 10, 11, not 1, 10, 100,
+     * 101, 11.
      */
     static String orderKey(String id) {
-        if (!id.isEmpty() && id.length() <= 19 && id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (SearchSource.numericId(id).isPresent()) {
             return "0" + "0".repeat(19 - id.length()) + id;
         }
         return "1" + id;

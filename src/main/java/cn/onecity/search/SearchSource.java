@@ -22,11 +22,15 @@ public interface SearchSource {
         }
     }
 
-    /** The id as a database id, or empty if it is none (so the document cannot exist). */
+    /** The id as a database id (digits only, a non-negative long), or empty if it is none. */
     static Optional<Long> numericId(String id) {
-        if (id == null || id.isEmpty() || id.length() > 18 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (id == null || id.isEmpty() || id.length() > 19 || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
-        return Optional.of(Long.parseLong(id));
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException beyondLong) {
+            return Optional.empty();
+        }
     }
 }

@@ -88,7 +88,6 @@ class HttpSmsGateway implements SmsGateway {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String b = body.strip();
-        return "：" + (b.length() > 120 ? b.substring(0, 120) + "…" : b);
+        return "：" + SmsOutbox.abbreviate(body.strip(), 120);
     }
 }

@@ -26,6 +26,7 @@ class SmsAdminController {
     String list(CurrentUser user, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("page", outbox.list(user, PageResult.page(page), PageResult.DEFAULT_SIZE));
         model.addAttribute("enabled", outbox.enabled());
+        model.addAttribute("categories", outbox.categories());
         return VIEW;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.onecity.identity.Accounts;
 import cn.onecity.notification.internal.SmsGateway.Kind;
 import cn.onecity.notification.internal.SmsGateway.Outcome;
+import cn.onecity.notification.internal.SmsOutbox.Status;
 
 /**
  * Sends the SMS of the {@link SmsOutbox} through the {@link SmsGateway}, every few seconds
@@ -37,6 +38,8 @@ class SmsDispatcher {
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     private static final int BATCH = 50;
+    /** Waiting and due, or claimed by an instance that stopped while sending. */
+    private static final String DUE = "((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale))";
 
     private final JdbcClient jdbc;
     private final SmsSettings settings;
@@ -68,10 +71,7 @@ class SmsDispatcher {
     /** Sends what is due now; returns how many this call sent. */
     public int run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Long> due = jdbc.sql("""
-                SELECT id FROM ntf_sms
-                WHERE (status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale)
-                ORDER BY id LIMIT :batch""")
+        List<Long> due = jdbc.sql("SELECT id FROM ntf_sms WHERE " + DUE + " ORDER BY id LIMIT :batch")
                 .param("now", now).param("stale", now.minus(STALE_CLAIM)).param("batch", BATCH)
                 .query(Long.class).list();
         int sent = 0;
@@ -87,7 +87,7 @@ class SmsDispatcher {
         return sent;
     }
 
-    private record Claimed(long id, String text, int attempts, Optional<String> phone) {
+    private record Claimed(String text, int attempts, Optional<String> phone) {
     }
 
     private boolean send(long id) {
@@ -96,18 +96,18 @@ class SmsDispatcher {
             return false; // another instance took it, or it is no longer due
         }
         if (claimed.phone().isEmpty()) {
-            finish(id, "NO_PHONE", claimed.attempts(), "账户没有手机号或已停用", null);
+            finish(id, Status.NO_PHONE, claimed.attempts(), "账户没有手机号或已停用", null);
             return false;
         }
         Outcome outcome = attempt(id, claimed);
         int attempts = claimed.attempts() + 1;
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (outcome.kind() == Kind.SENT) {
-            finish(id, "SENT", attempts, null, now);
+            finish(id, Status.SENT, attempts, null, now);
             return true;
         }
         if (outcome.kind() == Kind.REFUSED || attempts >= settings.maxAttempts()) {
-            finish(id, "FAILED", attempts, outcome.detail(), null);
+            finish(id, Status.FAILED, attempts, outcome.detail(), null);
             log.warn("SMS {} failed after {} attempt(s): {}", id, attempts, outcome.detail());
             return false;
         }
@@ -131,24 +131,22 @@ class SmsDispatcher {
 
     private Claimed claim(long id) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("""
-                UPDATE ntf_sms SET status = 'SENDING', claimed_at = :now
-                WHERE id = :id AND ((status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_at < :stale))""")
+        int updated = jdbc.sql("UPDATE ntf_sms SET status = 'SENDING', claimed_at = :now WHERE id = :id AND " + DUE)
                 .param("now", now).param("stale", now.minus(STALE_CLAIM)).param("id", id).update();
         if (updated == 0) {
             return null;
         }
         return jdbc.sql("SELECT account_id, category, text, attempts FROM ntf_sms WHERE id = :id").param("id", id)
-                .query((rs, i) -> new Claimed(id, rs.getString("text"), rs.getInt("attempts"),
+                .query((rs, i) -> new Claimed(rs.getString("text"), rs.getInt("attempts"),
                         accounts.phoneForMessage(rs.getLong("account_id"), rs.getString("category") + "短信通知")))
                 .single();
     }
 
-    private void finish(long id, String status, int attempts, String error, OffsetDateTime sentAt) {
+    private void finish(long id, Status status, int attempts, String error, OffsetDateTime sentAt) {
         tx.executeWithoutResult(s -> jdbc.sql("""
                 UPDATE ntf_sms SET status = :s, attempts = :n, last_error = :e, sent_at = :at, claimed_at = NULL
                 WHERE id = :id""")
-                .param("s", status).param("n", attempts).param("e", cut(error)).param("at", sentAt).param("id", id)
+                .param("s", status.name()).param("n", attempts).param("e", cut(error)).param("at", sentAt).param("id", id)
                 .update());
     }
 
@@ -158,7 +156,8 @@ class SmsDispatcher {
         return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
     }
 
+    /** last_error holds 300 characters. */
     private static String cut(String s) {
-        return s == null || s.length() <= 300 ? s : s.substring(0, 299) + "…";
+        return SmsOutbox.abbreviate(s, 300);
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onecity.identity.Accounts;
 import cn.onecity.identity.AuditLog;
@@ -52,13 +54,16 @@ public class SmsOutbox {
     private final SmsSettings settings;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    SmsOutbox(JdbcClient jdbc, SmsSettings settings, Accounts accounts, AuditLog audit, Clock clock) {
+    SmsOutbox(JdbcClient jdbc, SmsSettings settings, Accounts accounts, AuditLog audit,
+            PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.accounts = accounts;
         this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -94,30 +99,44 @@ public class SmsOutbox {
 
     /**
      * What the signed-in user may choose about SMS: offered when SMS are on and the account has a phone number
-     * ({@code phoneMasked}); {@code receives} is false after the user turned them off.
+     * ({@code phoneMasked}); {@code receives} is false after the user turned them off; {@code categories} are the
+     * kinds of message sent as SMS.
      */
-    public record Choice(boolean offered, String phoneMasked, boolean receives) {
+    public record Choice(boolean offered, String phoneMasked, boolean receives, List<String> categories) {
     }
 
     public Choice choice(CurrentUser user) {
         String masked = user == null || !settings.enabled() ? null : accounts.maskedPhone(user.accountId()).orElse(null);
-        return new Choice(masked != null, masked, masked != null && !optedOut(user.accountId()));
+        return new Choice(masked != null, masked, masked != null && !optedOut(user.accountId()), settings.categories());
     }
 
-    /** Turns SMS off or on again for the signed-in user's own account; recorded in the operation log. */
-    @Transactional
+    /** The kinds of in-app message sent as SMS. */
+    public List<String> categories() {
+        return settings.categories();
+    }
+
+    /**
+     * Turns SMS off or on again for the signed-in user's own account; each change is recorded in the operation log.
+     * Asking for the state the account is in changes nothing, also when two requests race (a double click).
+     */
     public void receive(CurrentUser user, boolean receive) {
         if (user == null) {
             throw new ForbiddenException("请先登录");
         }
-        boolean out = optedOut(user.accountId());
-        if (receive && out) {
-            jdbc.sql("DELETE FROM ntf_sms_opt_out WHERE account_id = :a").param("a", user.accountId()).update();
-            audit.record("notification", "恢复短信通知", user.username(), null);
-        } else if (!receive && !out) {
-            jdbc.sql("INSERT INTO ntf_sms_opt_out (account_id, opted_out_at) VALUES (:a, :at)")
-                    .param("a", user.accountId()).param("at", OffsetDateTime.now(clock)).update();
-            audit.record("notification", "退订短信通知", user.username(), null);
+        try {
+            tx.executeWithoutResult(status -> {
+                if (receive) {
+                    if (jdbc.sql("DELETE FROM ntf_sms_opt_out WHERE account_id = :a").param("a", user.accountId()).update() > 0) {
+                        audit.record("notification", "恢复短信通知", user.username(), null);
+                    }
+                } else if (!optedOut(user.accountId())) {
+                    jdbc.sql("INSERT INTO ntf_sms_opt_out (account_id, opted_out_at) VALUES (:a, :at)")
+                            .param("a", user.accountId()).param("at", OffsetDateTime.now(clock)).update();
+                    audit.record("notification", "退订短信通知", user.username(), null);
+                }
+            });
+        } catch (DuplicateKeyException alreadyOptedOut) {
+            // the other request opted out first, and recorded it
         }
     }
 
@@ -128,8 +147,12 @@ public class SmsOutbox {
 
     /** {@code 【一座城】title：body}, at most {@value #MAX_TEXT} characters. */
     static String text(String signature, String title, String body) {
-        String text = signature + title + (body == null || body.isBlank() ? "" : "：" + body.strip());
-        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return abbreviate(signature + title + (body == null || body.isBlank() ? "" : "：" + body.strip()), MAX_TEXT);
+    }
+
+    /** The text itself if it has at most {@code max} characters, else its start and an ellipsis, {@code max} in all. */
+    static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** The SMS newest first, for administrators. */

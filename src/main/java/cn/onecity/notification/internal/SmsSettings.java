@@ -49,6 +49,11 @@ class SmsSettings {
         return enabled;
     }
 
+    /** The categories of in-app message that are also sent as SMS. */
+    List<String> categories() {
+        return categories;
+    }
+
     /** Whether an in-app message of this category to an account is also sent as an SMS. */
     boolean sends(String category) {
         return enabled && categories.contains(category);

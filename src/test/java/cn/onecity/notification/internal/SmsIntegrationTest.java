@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.onecity.identity.Accounts;
 import cn.onecity.identity.AuditLog;
@@ -68,6 +69,7 @@ class SmsIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired SmsSettings settings;
     @Autowired AuditLog audit;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void reset() {
@@ -126,7 +128,7 @@ class SmsIntegrationTest {
     void aMessageWrittenWhileDemoDataReplaysThePastGetsNoSms() {
         long resident = resident(phone());
         ReplayableClock demoClock = new ReplayableClock(Times.ZONE, true);
-        SmsOutbox outbox = new SmsOutbox(jdbc, settings, accounts, audit, demoClock);
+        SmsOutbox outbox = new SmsOutbox(jdbc, settings, accounts, audit, transactions, demoClock);
 
         demoClock.replay(Instant.now().minus(Duration.ofDays(3)),
                 () -> assertThat(outbox.enqueue(resident, "跨市通办", "申请已受理", "…")).isFalse());
@@ -145,6 +147,8 @@ class SmsIntegrationTest {
 
         mvc.perform(post("/notifications/sms").session(session).with(csrf()).param("receive", "false"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("flash", "已退订短信通知，站内信照常送达"));
+        mvc.perform(post("/notifications/sms").session(session).with(csrf()).param("receive", "false"))
+                .andExpect(status().is3xxRedirection()); // a double click changes nothing
         notifications.sendToAccount(resident, "跨市通办", "申请已办结", "…", null);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ntf_sms WHERE account_id = :a").param("a", resident).query(Integer.class).single())
                 .isZero();
